@@ -1,0 +1,22 @@
+// The one entry point every front end calls: request -> response.
+#pragma once
+#include "drug_data.hpp"
+#include "request.hpp"
+#include "response.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace core {
+
+Response evaluate(const Request& request, const DrugDb& db);
+
+// JSON text in, JSON text out (the CLI and JavaScript contract). exit_code: 0 for a computed
+// response, 2 for invalid input (ok: false, errors[], and no dose anywhere).
+struct JsonResult {
+    std::string json;
+    int exit_code = 0;
+};
+JsonResult evaluate_json(std::string_view request_json, const DrugDb& db);
+
+}  // namespace core

@@ -1,0 +1,26 @@
+// Relative exposure: a one-compartment model with first-order absorption (SC) or a bolus
+// (IV), summed over a regimen's doses. Concentrations are relative to the peak after one
+// dose with normal clearance, so no volume of distribution is needed.
+#pragma once
+#include "drug_data.hpp"
+#include "response.hpp"
+
+namespace core {
+
+struct ExposureRegimen {
+    std::string route;           // "SC" | "IV"
+    double dose_mg = 0;
+    double interval_hours = 0;   // 0: a single dose
+    double relative_clearance = 1;
+};
+
+ExposureSeries simulate_exposure(const Pk& pk, const ExposureRegimen& regimen, int days, int points_per_day);
+
+// The absorption rate constant (per hour) that puts the single-dose peak at tmax for the
+// given elimination rate; solved by bisection.
+double absorption_rate_for_tmax(double ke_per_hour, double tmax_hours);
+
+// Clearance relative to normal renal function (FACTS 1.3, Yang 2003), 1 when no band matches.
+double relative_clearance(const Pk& pk, const RenalResult& renal);
+
+}  // namespace core

@@ -1,0 +1,68 @@
+#include "numbers.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace core {
+
+namespace {
+constexpr double kNudge = 1e-9;
+
+double power_of_ten(int decimals) {
+    double scale = 1;
+    for (int i = 0; i < decimals; ++i) scale *= 10;
+    return scale;
+}
+}  // namespace
+
+double round_to(double value, int decimals) {
+    const double scale = power_of_ten(decimals);
+    const double units = value * scale;
+    const double rounded = units >= 0 ? std::floor(units + 0.5 + kNudge) : -std::floor(-units + 0.5 + kNudge);
+    return rounded == 0 ? 0.0 : rounded / scale;
+}
+
+double round_down_to(double value, int decimals) {
+    const double scale = power_of_ten(decimals);
+    const double rounded = std::floor(value * scale + kNudge);
+    return rounded == 0 ? 0.0 : rounded / scale;
+}
+
+int whole_up(double value) {
+    return static_cast<int>(std::ceil(value - kNudge));
+}
+
+std::string format_number(double value, int max_decimals) {
+    if (!std::isfinite(value)) return "?";
+    const double scale = power_of_ten(max_decimals);
+    long long scaled = std::llround(std::fabs(value) * scale + kNudge);
+    const bool negative = value < 0 && scaled != 0;
+    const long long whole = scaled / static_cast<long long>(scale);
+    long long frac = scaled % static_cast<long long>(scale);
+    std::string out = (negative ? "-" : "") + std::to_string(whole);
+    if (frac != 0) {
+        std::string digits = std::to_string(frac);
+        digits.insert(0, static_cast<size_t>(max_decimals) - digits.size(), '0');
+        while (!digits.empty() && digits.back() == '0') digits.pop_back();
+        out += "." + digits;
+    }
+    return out;
+}
+
+double exp_deterministic(double x) {
+    if (x != x) return x;
+    if (x < -708) return 0.0;
+    if (x > 709) return HUGE_VAL;
+    // x = k*ln2 + r with r in [0, ln2); e^r by its Taylor series, then scale by 2^k exactly.
+    constexpr double kLn2 = 0.6931471805599453;
+    const double k = std::floor(x / kLn2);
+    const double r = x - k * kLn2;
+    double term = 1.0, sum = 1.0;
+    for (int n = 1; n < 24; ++n) {
+        term *= r / n;
+        sum += term;
+    }
+    return std::ldexp(sum, static_cast<int>(k));
+}
+
+}  // namespace core

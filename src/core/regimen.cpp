@@ -1,0 +1,113 @@
+#include "regimen.hpp"
+
+#include "numbers.hpp"
+
+#include <algorithm>
+
+namespace core {
+
+const Use* find_use(const Drug& drug, const std::string& indication, const std::string& region) {
+    for (const auto& use : drug.uses)
+        if (use.indication == indication && use.region == region) return &use;
+    for (const auto& use : drug.uses)
+        if (use.indication == indication && use.region == "any") return &use;
+    return nullptr;
+}
+
+const Band* select_band(const Regimen& regimen, double weight_kg, std::optional<double> age_months) {
+    for (const auto& band : regimen.bands) {
+        if (!band.weight_kg.contains(weight_kg)) continue;
+        if (!band.age_months.is_any() && (!age_months || !band.age_months.contains(*age_months))) continue;
+        return &band;
+    }
+    return nullptr;
+}
+
+namespace {
+std::string describe_range(const Range& r, const std::string& unit) {
+    std::string lower, upper;
+    if (r.from) lower = format_number(*r.from) + " " + unit + " and over";
+    if (r.above) lower = "over " + format_number(*r.above) + " " + unit;
+    if (r.to) upper = format_number(*r.to) + " " + unit + " or less";
+    if (r.below) upper = "under " + format_number(*r.below) + " " + unit;
+    if (r.from && r.to) return format_number(*r.from) + " to " + format_number(*r.to) + " " + unit;
+    if (!lower.empty() && !upper.empty()) return lower + ", " + upper;
+    return lower.empty() ? upper : lower;
+}
+}  // namespace
+
+std::string describe_band(const Band& band) {
+    std::string w = describe_range(band.weight_kg, "kg");
+    std::string a = describe_range(band.age_months, "months");
+    if (!w.empty() && !a.empty()) return a + ", " + w;
+    return w.empty() ? a : w;
+}
+
+std::optional<double> ceiling_mg_per_day(const Dose& dose, double weight_kg) {
+    std::optional<double> ceiling;
+    if (dose.ceiling_mg_per_kg_per_day) ceiling = *dose.ceiling_mg_per_kg_per_day * weight_kg;
+    if (dose.max_mg_per_day) ceiling = ceiling ? std::min(*ceiling, *dose.max_mg_per_day) : *dose.max_mg_per_day;
+    return ceiling;
+}
+
+RegimenResult describe_regimen(const Regimen& regimen, const Band& band, double weight_kg, const RenalResult& renal,
+                               double step_mg_per_kg) {
+    RegimenResult r;
+    const Dose& d = band.dose;
+    r.route = regimen.route;
+    r.band = describe_band(band);
+    r.source = band.source;
+    r.single_dose = regimen.single_dose;
+    r.course_days = regimen.course_days;
+    r.max_mg_per_administration = regimen.max_mg_per_administration;
+    const auto interval = band.interval_hours ? band.interval_hours : regimen.interval_hours;
+    r.label_interval_hours = interval.value_or(0);
+    if (!regimen.single_dose) r.interval_hours = renal.adjusted ? renal.interval_hours : interval;
+    if (regimen.split) {
+        r.split_allowed = regimen.split->allowed;
+        r.split_source = regimen.split->source;
+    }
+    r.notes = regimen.repeat_note;
+    switch (d.kind) {
+        case DoseKind::Fixed:
+            r.kind = "fixed";
+            r.dose_mg = d.mg;
+            r.increase_to_mg = d.increase_to_mg;
+            if (!d.increase_note.empty()) r.notes = d.increase_note;
+            break;
+        case DoseKind::PerKg: {
+            r.kind = "per-kg";
+            r.mg_per_kg = d.mg_per_kg;
+            const auto cap = [&](double mg) {
+                if (d.max_mg) mg = std::min(mg, *d.max_mg);
+                if (regimen.max_mg_per_administration) mg = std::min(mg, *regimen.max_mg_per_administration);
+                return round_down_to(mg, 1);
+            };
+            r.dose_mg = cap(d.mg_per_kg * weight_kg);
+            if (d.increase_to_mg_per_kg) r.increase_to_mg = cap(*d.increase_to_mg_per_kg * weight_kg);
+            break;
+        }
+        case DoseKind::Escalating: {
+            r.kind = "weight-based";
+            r.start_mg_per_kg_per_day = RangeMg{d.start_min_mg_per_kg_per_day, d.start_max_mg_per_kg_per_day};
+            double lo = d.start_min_mg_per_kg_per_day * weight_kg;
+            double hi = d.start_max_mg_per_kg_per_day * weight_kg;
+            if (d.start_max_mg_per_day) {
+                lo = std::min(lo, *d.start_max_mg_per_day);
+                hi = std::min(hi, *d.start_max_mg_per_day);
+            }
+            r.start_mg_per_day = RangeMg{round_to(lo, 1), round_to(hi, 1)};
+            r.ceiling_mg_per_kg_per_day = d.ceiling_mg_per_kg_per_day;
+            if (const auto c = ceiling_mg_per_day(d, weight_kg)) {
+                r.ceiling_mg_per_day = round_down_to(*c, 1);
+                r.ceiling_mg_per_kg_per_day = round_down_to(*c / weight_kg, 2);
+                r.steps_mg_per_kg = d.steps_mg_per_kg;
+                r.step_mg_per_kg = step_mg_per_kg;
+            }
+            break;
+        }
+    }
+    return r;
+}
+
+}  // namespace core

@@ -1,0 +1,26 @@
+// Picks the label use, band and regimen for a patient, and states it in mg for their weight.
+#pragma once
+#include "drug_data.hpp"
+#include "response.hpp"
+
+#include <optional>
+#include <string>
+
+namespace core {
+
+// The drug's use for an indication in a region ("any" matches both regions).
+const Use* find_use(const Drug& drug, const std::string& indication, const std::string& region);
+// The first band whose weight and age ranges hold the patient (an unknown age never
+// matches a band that has an age condition).
+const Band* select_band(const Regimen& regimen, double weight_kg, std::optional<double> age_months);
+// "15 to 40 kg", "over 40 kg", "under 8 months": a band's conditions in words.
+std::string describe_band(const Band& band);
+
+// The regimen in mg for this weight, with the renal interval already applied.
+RegimenResult describe_regimen(const Regimen& regimen, const Band& band, double weight_kg, const RenalResult& renal,
+                               double step_mg_per_kg);
+
+// The mg/day ceiling for an escalating dose (unrounded), if the data gives one.
+std::optional<double> ceiling_mg_per_day(const Dose& dose, double weight_kg);
+
+}  // namespace core

@@ -1,0 +1,88 @@
+// What a front end asks: the patient, the indication and (optionally) an order to check.
+#pragma once
+#include "dates.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace core {
+
+enum class Sex { Unknown, Female, Male };
+
+struct RenalInput {
+    enum class Kind { None, Crcl, Scr, Esrd };
+    Kind kind = Kind::None;
+    double crcl_ml_min = 0;
+    double scr_value = 0;
+    std::string scr_unit;  // "mg/dL" | "umol/L"
+};
+
+struct PatientInput {
+    double weight_value = 0;
+    std::string weight_unit = "kg";  // "kg" | "lb"
+    std::optional<double> age_value;
+    std::string age_unit = "years";  // "years" | "months"
+    Sex sex = Sex::Unknown;
+    std::optional<double> height_cm;
+    RenalInput renal;
+};
+
+struct PrescribedInput {
+    double dose_mg = 0;
+    std::optional<int> doses_per_day;
+    std::optional<double> every_hours;
+};
+
+struct SafetyInput {
+    std::map<std::string, bool> flags;   // names from safety_flag_names()
+    std::map<std::string, double> labs;  // names from safety_lab_names()
+    std::optional<Date> start_date;
+};
+
+struct ExposureInput {
+    int days = 28;
+    int points_per_day = 24;
+};
+
+struct Request {
+    std::string drug = "anakinra";
+    std::string indication;
+    std::string region = "us";
+    PatientInput patient;
+    double escalation_step_mg_per_kg = 0.5;
+    std::optional<PrescribedInput> prescribed;
+    SafetyInput safety;
+    std::optional<ExposureInput> exposure;
+};
+
+struct FieldError {
+    std::string field;    // e.g. "patient.weight"
+    std::string message;  // for a clinician
+};
+
+struct ParsedRequest {
+    std::optional<Request> request;
+    std::vector<FieldError> errors;
+};
+
+// Plausibility limits: values outside them are refused, never clamped.
+struct Limits {
+    static constexpr double weight_kg_min = 0.5, weight_kg_max = 350;
+    static constexpr double age_years_max = 120;
+    static constexpr double height_cm_min = 30, height_cm_max = 250;
+    static constexpr double crcl_ml_min_max = 250;
+    static constexpr double scr_mg_dl_min = 0.1, scr_mg_dl_max = 20;
+    static constexpr double dose_mg_max = 10000;
+    static constexpr int doses_per_day_max = 24;
+    static constexpr double every_hours_min = 1, every_hours_max = 24 * 7 * 12;
+    static constexpr int exposure_days_max = 365, exposure_points_per_day_max = 96;
+};
+
+// JSON text -> Request. Checks shape, types, units and plausibility; which drug and
+// indication exist is checked by evaluate() against the data.
+ParsedRequest parse_request(std::string_view json_text);
+
+}  // namespace core

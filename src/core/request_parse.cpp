@@ -1,0 +1,327 @@
+#include "json_object.hpp"
+#include "drug_data.hpp"
+#include "numbers.hpp"
+#include "request.hpp"
+#include "units.hpp"
+
+#include <algorithm>
+
+namespace core {
+
+namespace {
+
+class Parser {
+public:
+    std::vector<FieldError> errors;
+
+    void error(const std::string& field, const std::string& message) { errors.push_back({field, message}); }
+
+    void unknown_keys(const JsonObject& obj, const std::string& prefix) {
+        for (const auto& key : obj.unknown_keys())
+            error(prefix.empty() ? key : prefix + "." + key, "Unknown field \"" + key + "\": check its spelling.");
+    }
+
+    bool object(const Json* v, const std::string& field) {
+        if (v != nullptr && v->is_object()) return true;
+        error(field, "Must be an object such as {\"value\": 20, \"unit\": \"kg\"}.");
+        return false;
+    }
+
+    // A number in (min, max] or [min, max], with a message that names the unit.
+    std::optional<double> number(const Json* v, const std::string& field, const std::string& what, double min,
+                                 double max, const std::string& unit, bool allow_zero = false) {
+        double x = 0;
+        if (v == nullptr) {
+            error(field, what + " is missing.");
+            return std::nullopt;
+        }
+        if (!json_number(v, x)) {
+            error(field, what + " must be a number" + (unit.empty() ? "" : " in " + unit) + ".");
+            return std::nullopt;
+        }
+        if (x < 0 || (x == 0 && !allow_zero)) {
+            error(field, what + " must be greater than 0" + (allow_zero ? " or 0" : "") + ".");
+            return std::nullopt;
+        }
+        if (x < min || x > max) {
+            const std::string u = unit.empty() ? "" : " " + unit;
+            error(field, what + " of " + format_number(x, 3) + u + " is outside the plausible range (" +
+                             format_number(min, 3) + " to " + format_number(max, 3) + u + "). Check the value and unit.");
+            return std::nullopt;
+        }
+        return x;
+    }
+
+    std::optional<std::string> choice(const Json* v, const std::string& field, const std::string& what,
+                                      const std::vector<std::string>& allowed) {
+        std::string list;
+        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+        if (v == nullptr) {
+            error(field, what + " is missing (one of: " + list + ").");
+            return std::nullopt;
+        }
+        if (!v->is_string() || std::find(allowed.begin(), allowed.end(), v->get<std::string>()) == allowed.end()) {
+            error(field, "Unknown " + what + " " + json_dump(*v) + ": use one of " + list + ".");
+            return std::nullopt;
+        }
+        return v->get<std::string>();
+    }
+
+    std::optional<std::string> identifier(const Json* v, const std::string& field, const std::string& what) {
+        if (v == nullptr) {
+            error(field, what + " is missing.");
+            return std::nullopt;
+        }
+        if (!v->is_string() || v->get_ref<const std::string&>().empty() || v->get_ref<const std::string&>().size() > 64) {
+            error(field, what + " must be a short text id such as \"nomid\".");
+            return std::nullopt;
+        }
+        return v->get<std::string>();
+    }
+
+    void weight(JsonObject& patient, PatientInput& out) {
+        const Json* v = patient.get("weight");
+        if (!object(v, "patient.weight")) return;
+        JsonObject w(*v);
+        const auto unit = choice(w.get("unit"), "patient.weight", "weight unit", {"kg", "lb"});
+        if (unit) {
+            out.weight_unit = *unit;
+            const double factor = *unit == "kg" ? 1 : kKgPerLb;
+            const auto value = number(w.get("value"), "patient.weight", "Weight", Limits::weight_kg_min / factor,
+                                      Limits::weight_kg_max / factor, *unit);
+            if (value) out.weight_value = *value;
+        }
+        unknown_keys(w, "patient.weight");
+    }
+
+    void age(JsonObject& patient, PatientInput& out) {
+        const Json* v = patient.get("age");
+        if (v == nullptr) return;
+        if (!object(v, "patient.age")) return;
+        JsonObject a(*v);
+        const auto unit = choice(a.get("unit"), "patient.age", "age unit", {"years", "months"});
+        if (unit) {
+            out.age_unit = *unit;
+            const double max = *unit == "years" ? Limits::age_years_max : Limits::age_years_max * kMonthsPerYear;
+            out.age_value = number(a.get("value"), "patient.age", "Age", 0, max, *unit, true);
+        }
+        unknown_keys(a, "patient.age");
+    }
+
+    void renal(JsonObject& patient, RenalInput& out) {
+        const Json* v = patient.get("renal");
+        if (v == nullptr) return;
+        if (!v->is_object()) {
+            error("patient.renal", "Renal function must be one of {\"crcl_ml_min\": 45}, {\"scr\": {\"value\": 1.1, \"unit\": \"mg/dL\"}} or {\"esrd\": true}.");
+            return;
+        }
+        JsonObject r(*v);
+        const Json* crcl = r.get("crcl_ml_min");
+        const Json* scr = r.get("scr");
+        const Json* esrd = r.get("esrd");
+        const int given = (crcl != nullptr) + (scr != nullptr) + (esrd != nullptr);
+        unknown_keys(r, "patient.renal");
+        if (given != 1) {
+            error("patient.renal", "Give exactly one of CrCl (crcl_ml_min), serum creatinine (scr) or ESRD (esrd).");
+            return;
+        }
+        if (crcl != nullptr) {
+            const auto x = number(crcl, "patient.renal.crcl_ml_min", "CrCl", 0, Limits::crcl_ml_min_max, "mL/min");
+            if (x) {
+                out.kind = RenalInput::Kind::Crcl;
+                out.crcl_ml_min = *x;
+            }
+        } else if (esrd != nullptr) {
+            if (!esrd->is_boolean() || !esrd->get<bool>()) {
+                error("patient.renal.esrd", "ESRD must be true when given; leave it out otherwise.");
+                return;
+            }
+            out.kind = RenalInput::Kind::Esrd;
+        } else {
+            if (!object(scr, "patient.renal.scr")) return;
+            JsonObject s(*scr);
+            const Json* unit_json = s.get("unit");
+            std::string unit;
+            if (unit_json != nullptr && unit_json->is_string()) {
+                unit = unit_json->get<std::string>();
+                if (unit == "µmol/L" || unit == "μmol/L" || unit == "umol/l") unit = "umol/L";
+                if (unit == "mg/dl") unit = "mg/dL";
+            }
+            if (unit != "mg/dL" && unit != "umol/L") {
+                error("patient.renal.scr", std::string("Unknown creatinine unit ") +
+                                               (unit_json ? json_dump(*unit_json) : "(missing)") + ": use mg/dL or umol/L.");
+            } else {
+                const double factor = unit == "mg/dL" ? 1 : 88.4;  // plausibility only; conversion uses data/methods.json
+                const auto x = number(s.get("value"), "patient.renal.scr", "Serum creatinine",
+                                      Limits::scr_mg_dl_min * factor, Limits::scr_mg_dl_max * factor, unit);
+                if (x) {
+                    out.kind = RenalInput::Kind::Scr;
+                    out.scr_value = *x;
+                    out.scr_unit = unit;
+                }
+            }
+            unknown_keys(s, "patient.renal.scr");
+        }
+    }
+
+    void patient(const Json* v, PatientInput& out) {
+        if (v == nullptr) {
+            error("patient", "Patient details are missing (at least the weight).");
+            return;
+        }
+        if (!v->is_object()) {
+            error("patient", "Patient must be an object.");
+            return;
+        }
+        JsonObject p(*v);
+        weight(p, out);
+        age(p, out);
+        if (const Json* sex = p.get("sex")) {
+            const auto s = choice(sex, "patient.sex", "sex", {"female", "male"});
+            if (s) out.sex = *s == "female" ? Sex::Female : Sex::Male;
+        }
+        if (const Json* h = p.get("height_cm"))
+            out.height_cm = number(h, "patient.height_cm", "Height", Limits::height_cm_min, Limits::height_cm_max, "cm");
+        renal(p, out.renal);
+        unknown_keys(p, "patient");
+    }
+
+    void prescribed(const Json* v, std::optional<PrescribedInput>& out) {
+        if (v == nullptr) return;
+        if (!v->is_object()) {
+            error("prescribed", "The prescribed order must be an object such as {\"dose_mg\": 40, \"doses_per_day\": 2}.");
+            return;
+        }
+        JsonObject p(*v);
+        PrescribedInput order;
+        const auto dose = number(p.get("dose_mg"), "prescribed.dose_mg", "Prescribed dose", 0, Limits::dose_mg_max, "mg");
+        const Json* per_day = p.get("doses_per_day");
+        const Json* every = p.get("every_hours");
+        bool valid = dose.has_value();
+        if ((per_day != nullptr) == (every != nullptr)) {
+            error("prescribed", "Give the frequency as either doses_per_day or every_hours (one of them).");
+            valid = false;
+        } else if (per_day != nullptr) {
+            const auto n = number(per_day, "prescribed.doses_per_day", "Doses per day", 1, Limits::doses_per_day_max, "");
+            if (n && *n != static_cast<int>(*n)) {
+                error("prescribed.doses_per_day", "Doses per day must be a whole number.");
+                valid = false;
+            } else if (n) {
+                order.doses_per_day = static_cast<int>(*n);
+            } else {
+                valid = false;
+            }
+        } else {
+            order.every_hours = number(every, "prescribed.every_hours", "Dosing interval", Limits::every_hours_min,
+                                       Limits::every_hours_max, "hours");
+            valid = valid && order.every_hours.has_value();
+        }
+        unknown_keys(p, "prescribed");
+        if (valid) {
+            order.dose_mg = *dose;
+            out = order;
+        }
+    }
+
+    void safety(const Json* v, SafetyInput& out) {
+        if (v == nullptr) return;
+        if (!v->is_object()) {
+            error("safety", "Safety must be an object of yes/no flags and lab values.");
+            return;
+        }
+        JsonObject s(*v);
+        for (const auto& name : safety_flag_names()) {
+            const Json* flag = s.get(name);
+            if (flag == nullptr) continue;
+            if (!flag->is_boolean()) error("safety." + name, "Must be true or false.");
+            else out.flags[name] = flag->get<bool>();
+        }
+        struct Lab {
+            const char* name;
+            const char* what;
+            double max;
+            const char* unit;
+        };
+        static const Lab labs[] = {{"anc_per_mm3", "ANC", 100000, "/mm3"},
+                                   {"platelets_per_mm3", "Platelet count", 2000000, "/mm3"},
+                                   {"alt_ast_x_uln", "ALT/AST", 100, "x ULN"}};
+        for (const auto& lab : labs) {
+            const Json* value = s.get(lab.name);
+            if (value == nullptr) continue;
+            const auto x = number(value, std::string("safety.") + lab.name, lab.what, 0, lab.max, lab.unit, true);
+            if (x) out.labs[lab.name] = *x;
+        }
+        if (const Json* date = s.get("start_date")) {
+            std::optional<Date> d;
+            if (date->is_string()) d = parse_iso_date(date->get<std::string>());
+            if (!d) error("safety.start_date", "Start date must be a real date written YYYY-MM-DD.");
+            out.start_date = d;
+        }
+        unknown_keys(s, "safety");
+    }
+
+    void exposure(const Json* v, std::optional<ExposureInput>& out) {
+        if (v == nullptr) return;
+        if (!v->is_object()) {
+            error("exposure", "Exposure must be an object such as {\"days\": 28, \"points_per_day\": 24}.");
+            return;
+        }
+        JsonObject e(*v);
+        ExposureInput in;
+        bool valid = true;
+        auto whole = [&](const char* key, int max, int& target) {
+            const Json* value = e.get(key);
+            if (value == nullptr) return;
+            const auto x = number(value, std::string("exposure.") + key, key, 1, max, "");
+            if (!x || *x != static_cast<int>(*x)) {
+                if (x) error(std::string("exposure.") + key, std::string(key) + " must be a whole number.");
+                valid = false;
+            } else {
+                target = static_cast<int>(*x);
+            }
+        };
+        whole("days", Limits::exposure_days_max, in.days);
+        whole("points_per_day", Limits::exposure_points_per_day_max, in.points_per_day);
+        unknown_keys(e, "exposure");
+        if (valid) out = in;
+    }
+};
+
+}  // namespace
+
+ParsedRequest parse_request(std::string_view json_text) {
+    ParsedRequest result;
+    const Json root = Json::parse(json_text, nullptr, false);
+    if (root.is_discarded()) {
+        result.errors.push_back({"request", "The request is not valid JSON."});
+        return result;
+    }
+    if (!root.is_object()) {
+        result.errors.push_back({"request", "The request must be a JSON object."});
+        return result;
+    }
+    Parser p;
+    Request r;
+    JsonObject obj(root);
+    if (const Json* drug = obj.get("drug")) {
+        if (auto id = p.identifier(drug, "drug", "Drug")) r.drug = *id;
+    }
+    if (auto id = p.identifier(obj.get("indication"), "indication", "Indication")) r.indication = *id;
+    if (const Json* region = obj.get("region")) {
+        if (auto value = p.choice(region, "region", "region", {"us", "eu"})) r.region = *value;
+    }
+    p.patient(obj.get("patient"), r.patient);
+    if (const Json* step = obj.get("escalation_step_mg_per_kg")) {
+        if (auto x = p.number(step, "escalation_step_mg_per_kg", "Escalation step", 0, 10, "mg/kg"))
+            r.escalation_step_mg_per_kg = *x;
+    }
+    p.prescribed(obj.get("prescribed"), r.prescribed);
+    p.safety(obj.get("safety"), r.safety);
+    p.exposure(obj.get("exposure"), r.exposure);
+    p.unknown_keys(obj, "");
+    result.errors = std::move(p.errors);
+    if (result.errors.empty()) result.request = std::move(r);
+    return result;
+}
+
+}  // namespace core

@@ -1,0 +1,216 @@
+#include "response_json.hpp"
+
+#include "json_object.hpp"
+
+#include <set>
+
+namespace core {
+
+namespace {
+
+using OJson = nlohmann::ordered_json;
+
+// Collects every source id the response cites, for the "sources" table.
+struct Cited {
+    std::set<std::string> ids;
+};
+
+OJson source_json(const Source& s, Cited& cited) {
+    OJson j;
+    j["refs"] = s.refs;
+    j["section"] = s.section;
+    j["unverified"] = s.unverified;
+    if (!s.note.empty()) j["note"] = s.note;
+    cited.ids.insert(s.refs.begin(), s.refs.end());
+    return j;
+}
+
+template <typename T>
+void put(OJson& j, const char* key, const std::optional<T>& value) {
+    j[key] = value ? OJson(*value) : OJson(nullptr);
+}
+
+OJson findings_json(const std::vector<Finding>& findings, Cited& cited) {
+    OJson list = OJson::array();
+    for (const auto& f : findings)
+        list.push_back({{"code", f.code}, {"severity", f.severity}, {"message", f.message}, {"source", source_json(f.source, cited)}});
+    return list;
+}
+
+OJson regimen_json(const RegimenResult& r, Cited& cited) {
+    OJson j;
+    j["kind"] = r.kind;
+    j["route"] = r.route;
+    put(j, "dose_mg", r.dose_mg);
+    put(j, "increase_to_mg", r.increase_to_mg);
+    put(j, "mg_per_kg", r.mg_per_kg);
+    j["start_mg_per_kg_per_day"] = r.start_mg_per_kg_per_day
+                                       ? OJson{{"min", r.start_mg_per_kg_per_day->min}, {"max", r.start_mg_per_kg_per_day->max}}
+                                       : OJson(nullptr);
+    j["start_mg_per_day"] =
+        r.start_mg_per_day ? OJson{{"min", r.start_mg_per_day->min}, {"max", r.start_mg_per_day->max}} : OJson(nullptr);
+    put(j, "ceiling_mg_per_kg_per_day", r.ceiling_mg_per_kg_per_day);
+    put(j, "ceiling_mg_per_day", r.ceiling_mg_per_day);
+    put(j, "max_mg_per_administration", r.max_mg_per_administration);
+    put(j, "interval_hours", r.interval_hours);
+    j["label_interval_hours"] = r.label_interval_hours;
+    j["single_dose"] = r.single_dose;
+    put(j, "course_days", r.course_days);
+    j["split_allowed"] = r.split_allowed;
+    j["steps_mg_per_kg"] = r.steps_mg_per_kg;
+    j["step_mg_per_kg"] = r.step_mg_per_kg;
+    j["band"] = r.band;
+    j["notes"] = r.notes;
+    j["source"] = source_json(r.source, cited);
+    j["split_source"] = r.split_source.refs.empty() ? OJson(nullptr) : source_json(r.split_source, cited);
+    return j;
+}
+
+OJson ladder_json(const std::vector<LadderRow>& ladder) {
+    OJson list = OJson::array();
+    for (const auto& row : ladder) {
+        OJson j;
+        j["mg_per_kg_per_day"] = row.mg_per_kg_per_day;
+        j["mg_per_day"] = row.mg_per_day;
+        j["ml_per_day"] = row.ml_per_day;
+        j["syringes_per_day"] = row.syringes_per_day;
+        j["in_start_range"] = row.in_start_range;
+        j["is_ceiling"] = row.is_ceiling;
+        j["split"] = row.split ? OJson{{"mg_per_dose", row.split->mg_per_dose},
+                                       {"ml_per_dose", row.split->ml_per_dose},
+                                       {"syringes_per_day", row.split->syringes_per_day}}
+                               : OJson(nullptr);
+        list.push_back(std::move(j));
+    }
+    return list;
+}
+
+OJson check_json(const CheckResult& c, Cited& cited) {
+    OJson j;
+    j["status"] = c.status;
+    j["dose_mg"] = c.dose_mg;
+    j["interval_hours"] = c.interval_hours;
+    j["administrations_per_day"] = c.administrations_per_day;
+    j["mg_per_dosing_day"] = c.mg_per_dosing_day;
+    j["mg_per_kg_per_day"] = c.mg_per_kg_per_day;
+    j["mg_per_kg_per_dose"] = c.mg_per_kg_per_dose;
+    j["ml_per_dose"] = c.ml_per_dose;
+    j["syringes_per_dose"] = c.syringes_per_dose;
+    put(j, "ladder_row", c.ladder_row);
+    j["findings"] = findings_json(c.findings, cited);
+    return j;
+}
+
+OJson comparator_json(const ComparatorResult& c, Cited& cited) {
+    OJson j;
+    j["drug"] = c.drug;
+    j["name"] = c.name;
+    j["primary"] = c.primary;
+    j["indicated"] = c.indicated;
+    j["status"] = c.status;
+    j["use"] = c.use_name;
+    j["reason"] = c.reason;
+    j["route"] = c.route;
+    put(j, "dose_mg", c.dose_mg);
+    put(j, "dose_max_mg", c.dose_max_mg);
+    put(j, "increase_to_mg", c.increase_to_mg);
+    put(j, "interval_days", c.interval_days);
+    put(j, "administrations_per_year", c.administrations_per_year);
+    j["single_dose"] = c.single_dose;
+    j["basis"] = c.basis;
+    j["region_note"] = c.region_note;
+    j["source"] = c.source.refs.empty() ? OJson(nullptr) : source_json(c.source, cited);
+    j["findings"] = findings_json(c.findings, cited);
+    return j;
+}
+
+// Whole numbers print as 20, not 20.0: the response is read by people as well as programs.
+void integral_numbers_as_integers(OJson& j) {
+    if (j.is_number_float()) {
+        const double x = j.get<double>();
+        if (x == static_cast<double>(static_cast<long long>(x)) && x > -1e15 && x < 1e15) j = static_cast<long long>(x);
+    } else if (j.is_structured()) {
+        for (auto& child : j) integral_numbers_as_integers(child);
+    }
+}
+
+std::string dump(OJson& j) {
+    integral_numbers_as_integers(j);
+    return j.dump(-1, ' ', false, OJson::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string response_to_json(const Response& r, const DrugDb& db) {
+    OJson j;
+    j["ok"] = r.ok;
+    j["data_version"] = r.data_version;
+    if (!r.ok) {
+        OJson errors = OJson::array();
+        for (const auto& e : r.errors) errors.push_back({{"field", e.field}, {"message", e.message}});
+        j["errors"] = errors;
+        return dump(j);
+    }
+    Cited cited;
+    j["drug"] = {{"id", r.drug}, {"name", r.drug_name}, {"product", r.product}, {"mg_per_ml", r.product_mg_per_ml}};
+    j["region"] = r.region;
+    j["indication"] = {{"id", r.indication.id},
+                       {"name", r.indication.name},
+                       {"status", r.indication.status},
+                       {"label_region", r.indication.region},
+                       {"conditions", r.indication.conditions},
+                       {"source", source_json(r.indication.source, cited)}};
+    OJson patient;
+    patient["weight_kg"] = r.patient.weight_kg;
+    put(patient, "age_years", r.patient.age_years);
+    patient["sex"] = r.patient.sex;
+    put(patient, "height_cm", r.patient.height_cm);
+    j["patient"] = patient;
+    OJson renal;
+    renal["method"] = r.renal.method;
+    put(renal, "crcl_ml_min", r.renal.crcl_ml_min);
+    renal["value_kind"] = r.renal.value_kind;
+    put(renal, "scr_mg_dl", r.renal.scr_mg_dl);
+    renal["adjusted"] = r.renal.adjusted;
+    put(renal, "interval_hours", r.renal.interval_hours);
+    renal["reason"] = r.renal.reason;
+    renal["formula"] = r.renal.formula;
+    renal["source"] = r.renal.source.refs.empty() ? OJson(nullptr) : source_json(r.renal.source, cited);
+    j["renal"] = renal;
+    j["regimen"] = r.regimen ? regimen_json(*r.regimen, cited) : OJson(nullptr);
+    j["ladder"] = ladder_json(r.ladder);
+    j["check"] = r.check ? check_json(*r.check, cited) : OJson(nullptr);
+    j["findings"] = findings_json(r.findings, cited);
+    OJson monitoring = OJson::array();
+    for (const auto& m : r.monitoring)
+        monitoring.push_back({{"what", m.what},
+                              {"months_after_start", m.months_after_start},
+                              {"dates", m.dates},
+                              {"source", source_json(m.source, cited)}});
+    j["monitoring"] = monitoring;
+    OJson comparators = OJson::array();
+    for (const auto& c : r.comparators) comparators.push_back(comparator_json(c, cited));
+    j["comparators"] = comparators;
+    OJson exposure = OJson::array();
+    for (const auto& s : r.exposure)
+        exposure.push_back({{"drug", s.drug},
+                            {"route", s.route},
+                            {"regimen", s.regimen},
+                            {"dose_mg", s.dose_mg},
+                            {"interval_hours", s.interval_hours},
+                            {"relative_clearance", s.relative_clearance},
+                            {"note", s.note},
+                            {"t_hours", s.t_hours},
+                            {"relative_concentration", s.relative_concentration},
+                            {"source", source_json(s.source, cited)}});
+    j["exposure"] = exposure;
+    OJson sources = OJson::object();
+    for (const auto& id : cited.ids) {
+        auto it = db.sources.find(id);
+        if (it != db.sources.end()) sources[id] = {{"title", it->second.title}, {"url", it->second.url}};
+    }
+    j["sources"] = sources;
+    return dump(j);
+}
+
+}  // namespace core
