@@ -19,7 +19,7 @@ std::vector<LadderRow> build_ladder(const Dose& dose, double weight_kg, double s
     constexpr double kTolerance = 1e-9;
     auto add_row = [&](double mg_per_kg, double mg, bool is_ceiling) {
         LadderRow row;
-        row.mg_per_kg_per_day = is_ceiling ? round_down_to(mg_per_kg, 2) : round_to(mg_per_kg, 2);
+        row.mg_per_kg_per_day = round_to(mg_per_kg, 2);  // as in the dose check, so 100 mg reads alike in both
         row.mg_per_day = is_ceiling ? round_down_to(mg, 1) : round_to(mg, 1);
         row.ml_per_day = ml_for_mg(row.mg_per_day, product);
         row.syringes_per_day = syringes_for_mg(mg, product);

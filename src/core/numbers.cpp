@@ -54,9 +54,12 @@ double exp_deterministic(double x) {
     if (x < -708) return 0.0;
     if (x > 709) return HUGE_VAL;
     // x = k*ln2 + r with r in [0, ln2); e^r by its Taylor series, then scale by 2^k exactly.
+    // ln2 in two parts (Cody-Waite) keeps r accurate when k is large.
     constexpr double kLn2 = 0.6931471805599453;
+    constexpr double kLn2Hi = 6.93147180369123816490e-01;  // few significant bits: k * hi is exact
+    constexpr double kLn2Lo = 1.90821492927058770002e-10;
     const double k = std::floor(x / kLn2);
-    const double r = x - k * kLn2;
+    const double r = (x - k * kLn2Hi) - k * kLn2Lo;
     double term = 1.0, sum = 1.0;
     for (int n = 1; n < 24; ++n) {
         term *= r / n;

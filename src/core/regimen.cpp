@@ -100,7 +100,7 @@ RegimenResult describe_regimen(const Regimen& regimen, const Band& band, double 
             r.ceiling_mg_per_kg_per_day = d.ceiling_mg_per_kg_per_day;
             if (const auto c = ceiling_mg_per_day(d, weight_kg)) {
                 r.ceiling_mg_per_day = round_down_to(*c, 1);
-                r.ceiling_mg_per_kg_per_day = round_down_to(*c / weight_kg, 2);
+                r.ceiling_mg_per_kg_per_day = round_to(*c / weight_kg, 2);
                 r.steps_mg_per_kg = d.steps_mg_per_kg;
                 r.step_mg_per_kg = step_mg_per_kg;
             }

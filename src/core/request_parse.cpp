@@ -83,11 +83,12 @@ public:
         const Json* v = patient.get("weight");
         if (!object(v, "patient.weight")) return;
         JsonObject w(*v);
+        const Json* value_json = w.get("value");
         const auto unit = choice(w.get("unit"), "patient.weight", "weight unit", {"kg", "lb"});
         if (unit) {
             out.weight_unit = *unit;
             const double factor = *unit == "kg" ? 1 : kKgPerLb;
-            const auto value = number(w.get("value"), "patient.weight", "Weight", Limits::weight_kg_min / factor,
+            const auto value = number(value_json, "patient.weight", "Weight", Limits::weight_kg_min / factor,
                                       Limits::weight_kg_max / factor, *unit);
             if (value) out.weight_value = *value;
         }
@@ -99,11 +100,12 @@ public:
         if (v == nullptr) return;
         if (!object(v, "patient.age")) return;
         JsonObject a(*v);
+        const Json* value_json = a.get("value");
         const auto unit = choice(a.get("unit"), "patient.age", "age unit", {"years", "months"});
         if (unit) {
             out.age_unit = *unit;
             const double max = *unit == "years" ? Limits::age_years_max : Limits::age_years_max * kMonthsPerYear;
-            out.age_value = number(a.get("value"), "patient.age", "Age", 0, max, *unit, true);
+            out.age_value = number(value_json, "patient.age", "Age", 0, max, *unit, true);
         }
         unknown_keys(a, "patient.age");
     }
@@ -140,6 +142,7 @@ public:
         } else {
             if (!object(scr, "patient.renal.scr")) return;
             JsonObject s(*scr);
+            const Json* value_json = s.get("value");
             const Json* unit_json = s.get("unit");
             std::string unit;
             if (unit_json != nullptr && unit_json->is_string()) {
@@ -152,7 +155,7 @@ public:
                                                (unit_json ? json_dump(*unit_json) : "(missing)") + ": use mg/dL or umol/L.");
             } else {
                 const double factor = unit == "mg/dL" ? 1 : 88.4;  // plausibility only; conversion uses data/methods.json
-                const auto x = number(s.get("value"), "patient.renal.scr", "Serum creatinine",
+                const auto x = number(value_json, "patient.renal.scr", "Serum creatinine",
                                       Limits::scr_mg_dl_min * factor, Limits::scr_mg_dl_max * factor, unit);
                 if (x) {
                     out.kind = RenalInput::Kind::Scr;

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The README's test command: installs what is missing, builds everything and runs every test.
+#   native (g++): unit tests, golden vectors, CLI contract
+#   sanitizers (clang ASan + UBSan): the same tests
+#   WebAssembly (emscripten, under Node): unit tests and golden vectors, outputs byte-identical to native
+#   fuzzing (clang libFuzzer): request parser + evaluate, seeded from the golden vectors, 60 s
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+
+ensure_packages "${CORE_PACKAGES[@]}" "${CHECK_PACKAGES[@]}"
+stage_header_deps
+
+passed=0; failed=0
+record() {  # record <label> <passed> <failed>
+  passed=$((passed + $2)); failed=$((failed + $3))
+  echo "== $1: $2 passed, $3 failed"
+}
+# Runs ctest in a build folder and adds its counts.
+run_ctest() {
+  local label=$1 dir=$2 log="$ROOT/build/$2.ctest.log"
+  ctest --test-dir "$ROOT/build/$dir" --output-on-failure -V >"$log" 2>&1
+  local line total bad
+  line=$(grep -E "tests passed, [0-9]+ tests? failed out of [0-9]+" "$log" | tail -n 1)
+  total=$(sed -E 's/.* out of ([0-9]+).*/\1/' <<<"$line")
+  bad=$(sed -E 's/.*, ([0-9]+) tests? failed.*/\1/' <<<"$line")
+  if [ -z "$line" ]; then cat "$log"; record "$label" 0 1; return; fi
+  [ "$bad" -gt 0 ] && cat "$log"
+  grep -hE "(doctest\] test cases|golden vectors:|cli contract:)" "$log" | sed 's/^/   /'
+  record "$label" $((total - bad)) "$bad"
+}
+build_stage() {  # build_stage <label> <function and args...>
+  local label=$1; shift
+  echo "== building $label"
+  "$@" || { record "$label build" 0 1; return 1; }
+}
+
+build_stage native configure_build native -DCMAKE_BUILD_TYPE=Release && run_ctest "native" native
+
+build_stage sanitizers configure_build asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ -DDOSECHECK_SANITIZE=ON \
+  && run_ctest "sanitizers (ASan+UBSan)" asan
+
+build_stage webassembly configure_web_build web -DCMAKE_BUILD_TYPE=Release && {
+  run_ctest "webassembly (node)" web
+  if cmp -s build/native/golden_outputs.jsonl build/web/golden_outputs.jsonl && [ -s build/web/golden_outputs.jsonl ]; then
+    record "native and wasm responses byte-identical ($(wc -l <build/web/golden_outputs.jsonl) vectors)" 1 0
+  else
+    diff <(cut -c1-300 build/native/golden_outputs.jsonl) <(cut -c1-300 build/web/golden_outputs.jsonl) | head -n 20
+    record "native and wasm responses byte-identical" 0 1
+  fi
+}
+
+build_stage fuzzing configure_build fuzz -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ -DDOSECHECK_FUZZ=ON && {
+  corpus="$ROOT/build/fuzz/corpus"; rm -rf "$corpus"; mkdir -p "$corpus"
+  python3 "$ROOT/tests/fuzz/seed_corpus.py" "$ROOT/tests/golden" "$corpus"
+  if "$ROOT/build/fuzz/fuzz_evaluate" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 \
+       -artifact_prefix="$ROOT/build/fuzz/" "$corpus" >"$ROOT/build/fuzz.log" 2>&1; then
+    record "fuzzing ${FUZZ_SECONDS} s, $(grep -oE '#[0-9]+' "$ROOT/build/fuzz.log" | tail -n 1 | tr -d '#') runs, no crash" 1 0
+  else
+    tail -n 40 "$ROOT/build/fuzz.log"; record "fuzzing" 0 1
+  fi
+}
+
+echo "all tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

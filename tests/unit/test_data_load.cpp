@@ -1,0 +1,111 @@
+#include "test_helpers.hpp"
+
+#include "drug_data.hpp"
+
+#include <string>
+#include <vector>
+
+using nlohmann::json;
+
+namespace {
+
+// The embedded files with one of them replaced by an edited copy.
+core::LoadResult load_with(const std::string& name, const std::function<void(json&)>& edit) {
+    std::vector<std::string> texts;
+    std::vector<core::DataFile> files;
+    for (const auto& f : data::embedded_files()) {
+        json j = json::parse(f.text);
+        if (f.name == name) edit(j);
+        texts.push_back(j.dump());
+    }
+    for (size_t i = 0; i < texts.size(); ++i) files.push_back({data::embedded_files()[i].name, texts[i]});
+    return core::load_drug_db(files);
+}
+
+bool has_error(const core::LoadResult& r, const std::string& file, const std::string& path_part, const std::string& message_part) {
+    for (const auto& e : r.errors)
+        if (e.file == file && e.path.find(path_part) != std::string::npos && e.message.find(message_part) != std::string::npos)
+            return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("the embedded data loads without errors") {
+    const auto& loaded = data::embedded_drug_db();
+    for (const auto& e : loaded.errors) MESSAGE(e.file << " " << e.path << ": " << e.message);
+    REQUIRE(loaded.db.has_value());
+    CHECK(loaded.db->drugs.size() == 3);
+    CHECK(loaded.db->drugs[0].id == "anakinra");
+    CHECK_FALSE(loaded.db->data_version.empty());
+}
+
+TEST_CASE("every source id cited in the data exists and has a title") {
+    for (const auto& entry : db().sources) CHECK_MESSAGE(!entry.second.title.empty(), entry.first);
+}
+
+TEST_CASE("an unknown key is a load error naming file and path") {
+    const auto r = load_with("anakinra.json", [](json& j) { j["uses"][0]["regimens"][0]["intervall_hours"] = 24; });
+    CHECK_FALSE(r.db.has_value());
+    CHECK(has_error(r, "anakinra.json", "$.uses[0].regimens[0].intervall_hours", "unknown key"));
+}
+
+TEST_CASE("a rule without a source is a load error") {
+    const auto r = load_with("anakinra.json", [](json& j) { j["uses"][2]["regimens"][0]["bands"][0].erase("source"); });
+    CHECK(has_error(r, "anakinra.json", "$.uses[2].regimens[0].bands[0].source", "missing source"));
+}
+
+TEST_CASE("a source id missing from sources.json is a load error") {
+    const auto r = load_with("canakinumab.json", [](json& j) { j["uses"][0]["source"]["refs"] = {"C999"}; });
+    CHECK(has_error(r, "canakinumab.json", "$.uses[0].source.refs", "unknown source id"));
+}
+
+TEST_CASE("an impossible number is a load error") {
+    const auto r = load_with("anakinra.json", [](json& j) {
+        j["uses"][2]["regimens"][0]["bands"][0]["dose"]["ceiling_mg_per_kg_per_day"] = -8;
+    });
+    CHECK(has_error(r, "anakinra.json", "ceiling_mg_per_kg_per_day", "impossible value"));
+}
+
+TEST_CASE("a number given as text (wrong unit style) is a load error") {
+    const auto r = load_with("anakinra.json", [](json& j) { j["product"]["mg_per_ml"] = "150 mg/mL"; });
+    CHECK(has_error(r, "anakinra.json", "$.product.mg_per_ml", "finite number"));
+}
+
+TEST_CASE("a ceiling below the start range is a load error") {
+    const auto r = load_with("anakinra.json", [](json& j) {
+        j["uses"][2]["regimens"][0]["bands"][0]["dose"]["ceiling_mg_per_kg_per_day"] = 1.5;
+    });
+    CHECK(has_error(r, "anakinra.json", "ceiling_mg_per_kg_per_day", "below the start range"));
+}
+
+TEST_CASE("an empty weight band is a load error") {
+    const auto r = load_with("canakinumab.json", [](json& j) {
+        j["uses"][0]["regimens"][0]["bands"][0]["weight_kg"] = {{"from", 40}, {"to", 15}};
+    });
+    CHECK(has_error(r, "canakinumab.json", "weight_kg", "empty range"));
+}
+
+TEST_CASE("an unknown safety flag is a load error") {
+    const auto r = load_with("anakinra.json", [](json& j) { j["safety_rules"][0]["flag"] = "smoker"; });
+    CHECK(has_error(r, "anakinra.json", "$.safety_rules[0].flag", "unknown safety flag"));
+}
+
+TEST_CASE("a duplicate use for the same indication and region is a load error") {
+    const auto r = load_with("anakinra.json", [](json& j) { j["uses"].push_back(j["uses"][0]); });
+    CHECK(has_error(r, "anakinra.json", "$.uses[", "duplicate use"));
+}
+
+TEST_CASE("a Tmax the one-compartment model cannot reach is a load error") {
+    const auto r = load_with("anakinra.json", [](json& j) { j["pk"]["tmax_hours"] = 9; });
+    CHECK(has_error(r, "anakinra.json", "$.pk.tmax_hours", "impossible"));
+}
+
+TEST_CASE("invalid JSON and a missing file are load errors") {
+    std::vector<core::DataFile> files;
+    for (const auto& f : data::embedded_files())
+        if (f.name != "methods.json") files.push_back(f.name == "tocilizumab.json" ? core::DataFile{f.name, "{"} : f);
+    const auto r = core::load_drug_db(files);
+    CHECK(has_error(r, "tocilizumab.json", "$", "not valid JSON"));
+    CHECK(has_error(r, "methods.json", "$", "missing data file"));
+}

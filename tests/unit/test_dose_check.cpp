@@ -1,0 +1,116 @@
+#include "test_helpers.hpp"
+
+using nlohmann::json;
+
+namespace {
+json checked(json req, double dose_mg, json frequency) {
+    json order = {{"dose_mg", dose_mg}};
+    order.update(frequency);
+    req["prescribed"] = order;
+    return run(req)["check"];
+}
+json daily(int n) { return {{"doses_per_day", n}}; }
+json every(double h) { return {{"every_hours", h}}; }
+json ra_adult() {
+    return {{"indication", "ra"},
+            {"patient", {{"weight", {{"value", 70}, {"unit", "kg"}}}, {"age", {{"value", 50}, {"unit", "years"}}}}}};
+}
+}  // namespace
+
+TEST_CASE("a dose exactly at the ceiling is ok; 0.1 mg more exceeds") {
+    const json at = checked(nomid_child(20), 160, daily(1));
+    CHECK(at["status"] == "ok");
+    CHECK(at["mg_per_kg_per_day"] == 8);
+    const json over = checked(nomid_child(20), 160.1, daily(1));
+    CHECK(over["status"] == "exceeds");
+    CHECK(has_code(over["findings"], "ABOVE_CEILING"));
+}
+
+TEST_CASE("twice daily counts both doses against the ceiling") {
+    const json c = checked(nomid_child(20), 90, daily(2));
+    CHECK(c["mg_per_dosing_day"] == 180);
+    CHECK(c["mg_per_kg_per_day"] == 9);
+    CHECK(c["status"] == "exceeds");
+    CHECK(checked(nomid_child(20), 80, daily(2))["status"] == "ok");
+}
+
+TEST_CASE("a dose below the start range is a caution") {
+    const json c = checked(nomid_child(20), 15, daily(1));
+    CHECK(c["status"] == "caution");
+    CHECK(has_code(c["findings"], "BELOW_START"));
+}
+
+TEST_CASE("an escalation step within the ceiling is ok with an informative finding") {
+    const json c = checked(nomid_child(20), 100, daily(1));
+    CHECK(c["status"] == "ok");
+    CHECK(has_code(c["findings"], "ABOVE_START"));
+    CHECK(c["ladder_row"] == 8);  // 5 mg/kg/day
+}
+
+TEST_CASE("the RA dose is fixed at 100 mg daily") {
+    CHECK(checked(ra_adult(), 100, daily(1))["status"] == "ok");
+    const json high = checked(ra_adult(), 200, daily(1));
+    CHECK(high["status"] == "exceeds");
+    CHECK(has_code(high["findings"], "FIXED_DOSE_MISMATCH"));
+    CHECK(checked(ra_adult(), 50, daily(1))["status"] == "caution");
+}
+
+TEST_CASE("RA split into two doses is not in the label") {
+    const json c = checked(ra_adult(), 50, daily(2));
+    CHECK(has_code(c["findings"], "SPLIT_NOT_ALLOWED"));
+    CHECK_FALSE(has_code(c["findings"], "FIXED_DOSE_MISMATCH"));
+}
+
+TEST_CASE("severe renal impairment: every 48 h is ok, daily is a caution") {
+    json req = ra_adult();
+    req["patient"]["renal"] = {{"crcl_ml_min", 25}};
+    CHECK(checked(req, 100, every(48))["status"] == "ok");
+    const json daily_order = checked(req, 100, daily(1));
+    CHECK(daily_order["status"] == "caution");
+    CHECK(has_code(daily_order["findings"], "RENAL_INTERVAL"));
+}
+
+TEST_CASE("every 48 h without renal impairment is less often than labelled") {
+    const json c = checked(ra_adult(), 100, every(48));
+    CHECK(has_code(c["findings"], "INTERVAL_MISMATCH"));
+    CHECK(c["status"] == "caution");
+}
+
+TEST_CASE("NOMID allows a twice-daily split but not three doses a day") {
+    CHECK_FALSE(has_code(checked(nomid_child(20), 40, daily(2))["findings"], "SPLIT_NOT_ALLOWED"));
+    CHECK(has_code(checked(nomid_child(20), 20, daily(3))["findings"], "SPLIT_NOT_ALLOWED"));
+}
+
+TEST_CASE("DIRA split is flagged and rests on an unverified rule") {
+    json req = nomid_child(20);
+    req["indication"] = "dira";
+    const json c = checked(req, 40, daily(2));
+    CHECK(has_code(c["findings"], "SPLIT_NOT_ALLOWED"));
+    CHECK(has_code(c["findings"], "UNVERIFIED_RULE"));
+}
+
+TEST_CASE("an adult below the labelled age is flagged in the check") {
+    json req = ra_adult();
+    req["patient"]["age"]["value"] = 16;
+    const json c = checked(req, 100, daily(1));
+    CHECK(has_code(c["findings"], "AGE_BELOW_LABEL"));
+    CHECK(c["status"] == "caution");
+}
+
+TEST_CASE("the check reports mL and syringes per dose") {
+    const json c = checked(nomid_child(20), 150, daily(1));
+    CHECK(c["ml_per_dose"] == 1);
+    CHECK(c["syringes_per_dose"] == 2);
+}
+
+TEST_CASE("canakinumab CAPS 2 mg/kg every 8 weeks; 3 mg/kg allowed; more exceeds") {
+    json req = {{"drug", "canakinumab"},
+                {"indication", "caps"},
+                {"patient", {{"weight", {{"value", 30}, {"unit", "kg"}}}, {"age", {{"value", 10}, {"unit", "years"}}}}}};
+    CHECK(checked(req, 60, every(1344))["status"] == "ok");
+    CHECK(checked(req, 90, every(1344))["status"] == "ok");
+    CHECK(checked(req, 120, every(1344))["status"] == "exceeds");
+    const json often = checked(req, 60, every(672));
+    CHECK(has_code(often["findings"], "INTERVAL_MISMATCH"));
+    CHECK(often["status"] == "exceeds");
+}

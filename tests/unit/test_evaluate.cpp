@@ -1,0 +1,115 @@
+#include "test_helpers.hpp"
+
+using nlohmann::json;
+
+TEST_CASE("an invalid request carries errors and no dose anywhere") {
+    json req = nomid_child();
+    req["patient"]["weight"]["value"] = 0;
+    const auto result = core::evaluate_json(req.dump(), db());
+    CHECK(result.exit_code == 2);
+    const json r = json::parse(result.json);
+    CHECK(r["ok"] == false);
+    CHECK(r["errors"][0]["field"] == "patient.weight");
+    CHECK(r.size() == 3);  // ok, data_version, errors
+}
+
+TEST_CASE("unknown drug and indication are field errors") {
+    json req = nomid_child();
+    req["drug"] = "rilonacept";
+    CHECK(run(req)["errors"][0]["field"] == "drug");
+    req = nomid_child();
+    req["indication"] = "gca";
+    const json r = run(req);
+    CHECK(r["errors"][0]["field"] == "indication");
+    CHECK(r["errors"][0]["message"].get<std::string>().find("no US dosing data") != std::string::npos);
+    req["indication"] = "psoriasis";
+    CHECK(run(req)["errors"][0]["message"].get<std::string>().find("Unknown indication") != std::string::npos);
+}
+
+TEST_CASE("a drug that is not indicated gives no dose") {
+    json req = nomid_child();
+    req["drug"] = "canakinumab";
+    const json r = run(req);
+    CHECK(r["ok"] == false);
+    CHECK(r["errors"][0]["field"] == "indication");
+}
+
+TEST_CASE("a weight outside every labelled band is an error naming the weight") {
+    json req = {{"drug", "canakinumab"},
+                {"indication", "caps"},
+                {"patient", {{"weight", {{"value", 12}, {"unit", "kg"}}}, {"age", {{"value", 5}, {"unit", "years"}}}}}};
+    const json r = run(req);
+    CHECK(r["ok"] == false);
+    CHECK(r["errors"][0]["field"] == "patient.weight");
+}
+
+TEST_CASE("the escalation step must be one the label allows") {
+    json req = nomid_child();
+    req["escalation_step_mg_per_kg"] = 0.7;
+    CHECK(run(req)["errors"][0]["field"] == "escalation_step_mg_per_kg");
+}
+
+TEST_CASE("pounds are converted and rounded to 0.01 kg before dosing") {
+    json req = nomid_child();
+    req["patient"]["weight"] = {{"value", 50}, {"unit", "lb"}};
+    const json r = run(req);
+    CHECK(r["patient"]["weight_kg"] == 22.68);
+    CHECK(r["regimen"]["ceiling_mg_per_day"] == 181.4);  // 8 x 22.68 = 181.44, rounded down
+}
+
+TEST_CASE("off-label and emergency uses are marked") {
+    json req = {{"indication", "pericarditis"}, {"patient", {{"weight", {{"value", 70}, {"unit", "kg"}}}}}};
+    CHECK(has_code(run(req)["findings"], "OFF_LABEL"));
+    req["indication"] = "covid19";
+    const json r = run(req);
+    CHECK(r["indication"]["status"] == "emergency-use");
+    CHECK(has_code(r["findings"], "EMERGENCY_USE"));
+    CHECK(has_code(r["findings"], "AGE_UNKNOWN"));
+    CHECK(has_code(r["findings"], "COURSE"));
+}
+
+TEST_CASE("EU FMF: weight-based under 50 kg without a ladder, 100 mg fixed from 50 kg") {
+    json req = {{"indication", "fmf"},
+                {"region", "eu"},
+                {"patient", {{"weight", {{"value", 30}, {"unit", "kg"}}}, {"age", {{"value", 9}, {"unit", "years"}}}}}};
+    json r = run(req);
+    CHECK(r["regimen"]["kind"] == "weight-based");
+    CHECK(r["ladder"].empty());
+    CHECK(has_code(r["findings"], "NO_LADDER"));
+    req["patient"]["weight"]["value"] = 50;
+    r = run(req);
+    CHECK(r["regimen"]["kind"] == "fixed");
+    CHECK(r["regimen"]["dose_mg"] == 100);
+}
+
+TEST_CASE("EU CAPS below 10 kg is flagged, not refused") {
+    json req = {{"indication", "caps"},
+                {"region", "eu"},
+                {"patient", {{"weight", {{"value", 8}, {"unit", "kg"}}}, {"age", {{"value", 6}, {"unit", "months"}}}}}};
+    const json r = run(req);
+    CHECK(r["ok"] == true);
+    CHECK(has_code(r["findings"], "WEIGHT_BELOW_LABEL"));
+    CHECK(has_code(r["findings"], "AGE_BELOW_LABEL"));
+}
+
+TEST_CASE("every cited source appears in the sources table") {
+    const json r = run(nomid_child());
+    std::function<void(const json&)> walk = [&](const json& v) {
+        if (v.is_object()) {
+            if (v.contains("refs") && v["refs"].is_array())
+                for (const auto& id : v["refs"]) CHECK_MESSAGE(r["sources"].contains(id.get<std::string>()), id);
+            for (const auto& [k, child] : v.items()) walk(child);
+        } else if (v.is_array()) {
+            for (const auto& child : v) walk(child);
+        }
+    };
+    walk(r);
+}
+
+TEST_CASE("the same request always gives the same bytes") {
+    json req = nomid_child(23.7);
+    req["exposure"] = {{"days", 3}};
+    const auto a = core::evaluate_json(req.dump(), db()).json;
+    const auto b = core::evaluate_json(req.dump(), db()).json;
+    CHECK(a == b);
+}

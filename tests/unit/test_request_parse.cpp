@@ -1,0 +1,131 @@
+#include "test_helpers.hpp"
+
+#include "request.hpp"
+
+using nlohmann::json;
+
+namespace {
+std::string first_field(const std::string& text) {
+    const auto parsed = core::parse_request(text);
+    REQUIRE_FALSE(parsed.errors.empty());
+    return parsed.errors.front().field;
+}
+json base() { return nomid_child(); }
+}  // namespace
+
+TEST_CASE("a minimal request parses with defaults") {
+    const auto parsed = core::parse_request(base().dump());
+    REQUIRE(parsed.request.has_value());
+    CHECK(parsed.request->drug == "anakinra");
+    CHECK(parsed.request->region == "us");
+    CHECK(parsed.request->escalation_step_mg_per_kg == 0.5);
+    CHECK_FALSE(parsed.request->prescribed.has_value());
+}
+
+TEST_CASE("malformed JSON and non-objects are request errors") {
+    CHECK(first_field("{") == "request");
+    CHECK(first_field("[1,2]") == "request");
+    CHECK(first_field("") == "request");
+    CHECK(first_field("{\"a\":NaN}") == "request");
+    CHECK(first_field("{\"a\":1e999}") == "request");
+}
+
+TEST_CASE("weight must be present, numeric, positive and plausible") {
+    json r = base();
+    r["patient"].erase("weight");
+    CHECK(first_field(r.dump()) == "patient.weight");
+    for (const json& bad : {json("20"), json(0), json(-5), json(351), json(nullptr), json::array()}) {
+        r = base();
+        r["patient"]["weight"]["value"] = bad;
+        CAPTURE(bad.dump());
+        CHECK(first_field(r.dump()) == "patient.weight");
+    }
+    r = base();
+    r["patient"]["weight"]["value"] = 780;  // 353.8 kg
+    r["patient"]["weight"]["unit"] = "lb";
+    CHECK(first_field(r.dump()) == "patient.weight");
+}
+
+TEST_CASE("the weight unit must be kg or lb") {
+    json r = base();
+    r["patient"]["weight"]["unit"] = "stone";
+    const auto parsed = core::parse_request(r.dump());
+    REQUIRE(parsed.errors.size() == 1);
+    CHECK(parsed.errors[0].field == "patient.weight");
+    CHECK(parsed.errors[0].message.find("kg, lb") != std::string::npos);
+}
+
+TEST_CASE("unknown keys are errors at every level") {
+    json r = base();
+    r["dose"] = 5;
+    CHECK(first_field(r.dump()) == "dose");
+    r = base();
+    r["patient"]["weight_kg"] = 20;
+    CHECK(first_field(r.dump()) == "patient.weight_kg");
+    r = base();
+    r["safety"] = {{"smoker", true}};
+    CHECK(first_field(r.dump()) == "safety.smoker");
+}
+
+TEST_CASE("renal function takes exactly one form") {
+    json r = base();
+    r["patient"]["renal"] = {{"crcl_ml_min", 40}, {"esrd", true}};
+    CHECK(first_field(r.dump()) == "patient.renal");
+    r["patient"]["renal"] = json::object();
+    CHECK(first_field(r.dump()) == "patient.renal");
+    r["patient"]["renal"] = {{"esrd", false}};
+    CHECK(first_field(r.dump()) == "patient.renal.esrd");
+    r["patient"]["renal"] = {{"crcl_ml_min", 0}};
+    CHECK(first_field(r.dump()) == "patient.renal.crcl_ml_min");
+}
+
+TEST_CASE("creatinine units and plausibility") {
+    json r = base();
+    r["patient"]["renal"] = {{"scr", {{"value", 21}, {"unit", "mg/dL"}}}};
+    CHECK(first_field(r.dump()) == "patient.renal.scr");
+    r["patient"]["renal"] = {{"scr", {{"value", 1.1}, {"unit", "mmol/L"}}}};
+    CHECK(first_field(r.dump()) == "patient.renal.scr");
+    r["patient"]["renal"] = {{"scr", {{"value", 97}, {"unit", "µmol/L"}}}};
+    const auto parsed = core::parse_request(r.dump());
+    REQUIRE(parsed.request.has_value());
+    CHECK(parsed.request->patient.renal.scr_unit == "umol/L");
+    r["patient"]["renal"] = {{"scr", {{"value", 1800}, {"unit", "umol/L"}}}};  // 20.4 mg/dL
+    CHECK(first_field(r.dump()) == "patient.renal.scr");
+}
+
+TEST_CASE("a prescribed order needs a dose and exactly one frequency") {
+    json r = base();
+    r["prescribed"] = {{"dose_mg", 40}};
+    CHECK(first_field(r.dump()) == "prescribed");
+    r["prescribed"] = {{"dose_mg", 40}, {"doses_per_day", 2}, {"every_hours", 12}};
+    CHECK(first_field(r.dump()) == "prescribed");
+    r["prescribed"] = {{"dose_mg", 40}, {"doses_per_day", 1.5}};
+    CHECK(first_field(r.dump()) == "prescribed.doses_per_day");
+    r["prescribed"] = {{"dose_mg", -40}, {"doses_per_day", 1}};
+    CHECK(first_field(r.dump()) == "prescribed.dose_mg");
+    r["prescribed"] = {{"dose_mg", 40}, {"every_hours", 0}};
+    CHECK(first_field(r.dump()) == "prescribed.every_hours");
+}
+
+TEST_CASE("every error is reported, not just the first") {
+    json r = base();
+    r["patient"]["weight"]["value"] = -1;
+    r["patient"]["height_cm"] = 900;
+    r["region"] = "uk";
+    const auto parsed = core::parse_request(r.dump());
+    CHECK(parsed.errors.size() == 3);
+}
+
+TEST_CASE("a start date must be a real calendar date") {
+    json r = base();
+    r["safety"] = {{"start_date", "2026-02-30"}};
+    CHECK(first_field(r.dump()) == "safety.start_date");
+    r["safety"] = {{"start_date", 20260201}};
+    CHECK(first_field(r.dump()) == "safety.start_date");
+}
+
+TEST_CASE("invalid UTF-8 in an unknown key is reported without throwing") {
+    const std::string text = "{\"indication\":\"nomid\",\"patient\":{\"weight\":{\"value\":20,\"unit\":\"kg\"}},\"\xC3\x28\":1}";
+    const auto result = core::evaluate_json(text, db());
+    CHECK(result.exit_code == 2);
+}
