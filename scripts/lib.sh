@@ -29,7 +29,7 @@ stage_header_deps() {
 }
 
 CORE_PACKAGES=(cmake make g++ nodejs emscripten nlohmann-json3-dev doctest-dev)
-CHECK_PACKAGES=(clang libclang-rt-14-dev libbenchmark-dev)
+CHECK_PACKAGES=(clang libclang-rt-14-dev libbenchmark-dev python3-jsonschema)
 
 # Configures and builds one build folder: configure_build <dir> <cmake args...>
 configure_build() {

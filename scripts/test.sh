@@ -17,18 +17,23 @@ record() {  # record <label> <passed> <failed>
   passed=$((passed + $2)); failed=$((failed + $3))
   echo "== $1: $2 passed, $3 failed"
 }
-# Runs ctest in a build folder and adds its counts.
+# Runs ctest in a build folder and adds up the test cases its programs report: doctest's
+# "test cases: N | N passed | N failed" and the others' "N passed, N failed". A program
+# that fails without such a line (a crash) counts as one failure.
 run_ctest() {
   local label=$1 dir=$2 log="$ROOT/build/$2.ctest.log"
   ctest --test-dir "$ROOT/build/$dir" --output-on-failure -V >"$log" 2>&1
-  local line total bad
-  line=$(grep -E "tests passed, [0-9]+ tests? failed out of [0-9]+" "$log" | tail -n 1)
-  total=$(sed -E 's/.* out of ([0-9]+).*/\1/' <<<"$line")
-  bad=$(sed -E 's/.*, ([0-9]+) tests? failed.*/\1/' <<<"$line")
-  if [ -z "$line" ]; then cat "$log"; record "$label" 0 1; return; fi
-  [ "$bad" -gt 0 ] && cat "$log"
-  grep -hE "(doctest\] test cases|golden vectors:|cli contract:)" "$log" | sed 's/^/   /'
-  record "$label" $((total - bad)) "$bad"
+  local ctest_status=$?
+  local ok=0 bad=0 p f
+  while read -r p f; do ok=$((ok + p)); bad=$((bad + f)); done < <(
+    sed -nE 's/.*\[doctest\] test cases: *[0-9]+ \| *([0-9]+) passed \| *([0-9]+) failed.*/\1 \2/p;
+             s/^[0-9]+: [a-z ]+: ([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' "$log")
+  grep -hE "^[0-9]+: (\[doctest\] test cases|[a-z ]+: [0-9]+ passed)" "$log" | sed 's/^[0-9]*: /   /'
+  if [ "$ctest_status" -ne 0 ]; then
+    cat "$log" | tail -n 80
+    [ "$bad" -eq 0 ] && bad=1
+  fi
+  record "$label" "$ok" "$bad"
 }
 build_stage() {  # build_stage <label> <function and args...>
   local label=$1; shift

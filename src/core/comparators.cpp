@@ -9,6 +9,8 @@ namespace core {
 
 namespace {
 
+constexpr double kTimelineDays = 84;  // the compare panel's 12-week timeline
+
 std::string age_words(double months) {
     if (months >= 24 && static_cast<int>(months) % 12 == 0) return format_number(months / 12) + " years";
     return format_number(months) + " months";
@@ -102,6 +104,11 @@ std::vector<ComparatorResult> compare_drugs(const DrugDb& db, const Request& req
                 c.basis = format_number(*r.dose_mg) + " mg fixed";
             }
             if (!r.band.empty()) c.basis += ", band " + r.band;
+            if (r.interval_hours)
+                for (double hours = 0; hours < kTimelineDays * 24; hours += *r.interval_hours)
+                    c.timeline_days.push_back(static_cast<int>(hours / 24));
+            else
+                c.timeline_days.push_back(0);
             if (r.interval_hours) {
                 c.interval_days = round_to(*r.interval_hours / 24, 2);
                 c.administrations_per_year = round_to(365 * 24 / *r.interval_hours, 1);

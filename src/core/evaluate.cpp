@@ -208,9 +208,13 @@ Response evaluate(const Request& req, const DrugDb& db) {
     return r;
 }
 
-JsonResult evaluate_json(std::string_view request_json, const DrugDb& db) {
+Response evaluate_text(std::string_view request_json, const DrugDb& db) {
     ParsedRequest parsed = parse_request(request_json);
-    Response response = parsed.request ? evaluate(*parsed.request, db) : error_response(db, std::move(parsed.errors));
+    return parsed.request ? evaluate(*parsed.request, db) : error_response(db, std::move(parsed.errors));
+}
+
+JsonResult evaluate_json(std::string_view request_json, const DrugDb& db) {
+    const Response response = evaluate_text(request_json, db);
     return {response_to_json(response, db), response.ok ? 0 : 2};
 }
 

@@ -11,6 +11,9 @@ namespace core {
 
 Response evaluate(const Request& request, const DrugDb& db);
 
+// JSON text in, Response out: a parse error becomes an error Response (front ends that render).
+Response evaluate_text(std::string_view request_json, const DrugDb& db);
+
 // JSON text in, JSON text out (the CLI and JavaScript contract). exit_code: 0 for a computed
 // response, 2 for invalid input (ok: false, errors[], and no dose anywhere).
 struct JsonResult {

@@ -1,7 +1,8 @@
 #include "numbers.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
-#include <cstdio>
 
 namespace core {
 
@@ -35,6 +36,11 @@ int whole_up(double value) {
 std::string format_number(double value, int max_decimals) {
     if (!std::isfinite(value)) return "?";
     const double scale = power_of_ten(max_decimals);
+    if (std::fabs(value) * scale >= 1e15) {
+        // Beyond exact integer arithmetic (only absurd inputs get here, inside error messages):
+        // nlohmann/json's own shortest round-trip formatter, the same on every platform.
+        return nlohmann::json(value).dump();
+    }
     long long scaled = std::llround(std::fabs(value) * scale + kNudge);
     const bool negative = value < 0 && scaled != 0;
     const long long whole = scaled / static_cast<long long>(scale);

@@ -111,6 +111,7 @@ struct ComparatorResult {
     bool single_dose = false;
     std::string basis;                   // the band or rule used, in words
     std::string region_note;
+    std::vector<int> timeline_days;      // administration days in the first 12 weeks (day 0 = first dose)
     Source source;
     std::vector<Finding> findings;
 };

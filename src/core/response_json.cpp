@@ -119,6 +119,7 @@ OJson comparator_json(const ComparatorResult& c, Cited& cited) {
     j["single_dose"] = c.single_dose;
     j["basis"] = c.basis;
     j["region_note"] = c.region_note;
+    j["timeline_days"] = c.timeline_days;
     j["source"] = c.source.refs.empty() ? OJson(nullptr) : source_json(c.source, cited);
     j["findings"] = findings_json(c.findings, cited);
     return j;

@@ -41,6 +41,8 @@ TEST_CASE("format_number writes numbers the safe way") {
     CHECK(format_number(-2.5) == "-2.5");
     CHECK(format_number(-0.001) == "0");
     CHECK(format_number(NAN) == "?");
+    CHECK(format_number(9.333333333333333e25, 3) == "9.333333333333333e+25");  // found by the fuzzer
+    CHECK(format_number(-1e300) == "-1e+300");
 }
 
 TEST_CASE("exp_deterministic matches the library exp closely") {

@@ -55,6 +55,8 @@ TEST_CASE("canakinumab Still's dose is capped at 300 mg") {
     CHECK(c[1]["dose_mg"] == 300);
     CHECK(c[1]["interval_days"] == 28);
     CHECK(c[1]["administrations_per_year"] == 13);
+    CHECK(c[1]["timeline_days"] == json({0, 28, 56}));
+    CHECK(c[0]["timeline_days"].size() == 84);  // anakinra daily
 }
 
 TEST_CASE("tocilizumab RA IV is capped at 800 mg and SC goes weekly from 100 kg") {
