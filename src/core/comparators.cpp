@@ -4,27 +4,13 @@
 #include "regimen.hpp"
 #include "renal.hpp"
 #include "safety.hpp"
+#include "words.hpp"
 
 namespace core {
 
 namespace {
 
 constexpr double kTimelineDays = 84;  // the compare panel's 12-week timeline
-
-std::string age_words(double months) {
-    if (months >= 24 && static_cast<int>(months) % 12 == 0) return format_number(months / 12) + " years";
-    return format_number(months) + " months";
-}
-
-std::string interval_phrase(double hours) {
-    if (hours == 24) return "every day";
-    if (hours == 48) return "every other day";
-    if (static_cast<int>(hours) % 168 == 0) {
-        const int weeks = static_cast<int>(hours) / 168;
-        return weeks == 1 ? "every week" : "every " + std::to_string(weeks) + " weeks";
-    }
-    return "every " + format_number(hours / 24, 2) + " days";
-}
 
 ComparatorResult base_entry(const Drug& drug, bool primary) {
     ComparatorResult c;
@@ -112,8 +98,8 @@ std::vector<ComparatorResult> compare_drugs(const DrugDb& db, const Request& req
             if (r.interval_hours) {
                 c.interval_days = round_to(*r.interval_hours / 24, 2);
                 c.administrations_per_year = round_to(365 * 24 / *r.interval_hours, 1);
-                c.basis += ", " + interval_phrase(r.label_interval_hours);
-                if (renal.adjusted) c.basis += "; renal function: " + interval_phrase(*r.interval_hours);
+                c.basis += ", " + interval_words(r.label_interval_hours);
+                if (renal.adjusted) c.basis += "; renal function: " + interval_words(*r.interval_hours);
             } else {
                 c.basis += ", single dose";
             }

@@ -1,5 +1,5 @@
-// Judges a prescribed order against the regimen: ceiling, start range, fixed dose,
-// renal interval, split permission. Verdict = the worst finding.
+// Judges a prescribed order against the regimen: ceiling or cap, start range, fixed dose,
+// renal interval, split permission, repeat interval. Verdict = the worst finding.
 #pragma once
 #include "drug_data.hpp"
 #include "request.hpp"
@@ -8,7 +8,7 @@
 namespace core {
 
 CheckResult check_dose(const PrescribedInput& order, const RegimenResult& regimen, const Dose& dose,
-                       const RenalResult& renal, double weight_kg, const Product& product,
+                       const RenalResult& renal, double weight_kg, const Drug& drug,
                        const std::vector<LadderRow>& ladder);
 
 // "ok" | "caution" | "exceeds" from a list of findings.

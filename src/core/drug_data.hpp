@@ -49,6 +49,7 @@ struct Dose {
 struct Band {
     Range weight_kg, age_months;
     std::optional<double> interval_hours;  // overrides the regimen's interval
+    std::optional<double> increase_to_interval_hours;  // the label allows stepping up to this interval
     Dose dose;
     Source source;
 };
@@ -122,9 +123,17 @@ struct Product {
     Source source;
 };
 
+// The highest dose the drug is labelled for in any use: a backstop for uses whose own
+// escalation ceiling is not verified (an order above it is never "ok").
+struct LabelledMaximum {
+    double mg_per_kg_per_day = 0;
+    Source source;
+};
+
 struct Drug {
     std::string id, name;
     Product product;
+    std::optional<LabelledMaximum> max_labelled;
     Pk pk;
     std::vector<SafetyRule> safety_rules;
     std::vector<MonitoringRule> monitoring;

@@ -252,11 +252,15 @@ Regimen read_regimen(Loader& L, const Json& value, const std::string& p) {
                     b.weight_kg = L.range(bo, bp, "weight_kg", kMaxKg);
                     b.age_months = L.range(bo, bp, "age_months", kMaxMonths);
                     b.interval_hours = L.number(bo, bp, "interval_hours", false, 1, kMaxHours);
+                    b.increase_to_interval_hours = L.number(bo, bp, "increase_to_interval_hours", false, 1, kMaxHours);
                     b.dose = read_dose(L, bo, bp);
                     b.source = L.source(bo, bp, "source");
                 });
                 if (!r.single_dose && !r.interval_hours && !b.interval_hours)
                     L.error(bp, "no interval: give interval_hours on the regimen or the band, or single_dose");
+                const auto interval = b.interval_hours ? b.interval_hours : r.interval_hours;
+                if (b.increase_to_interval_hours && interval && *b.increase_to_interval_hours >= *interval)
+                    L.error(bp + ".increase_to_interval_hours", "must be shorter than the interval");
                 r.bands.push_back(std::move(b));
             }
         }
@@ -335,6 +339,14 @@ Drug read_drug(Loader& L, const Json& root) {
                 d.product.source = L.source(po, "$.product", "source");
             });
         else L.error("$.product", "missing");
+        if (const Json* max = o.get("max_labelled_mg_per_kg_per_day")) {
+            LabelledMaximum m;
+            L.object(*max, "$.max_labelled_mg_per_kg_per_day", [&](JsonObject& mo) {
+                m.mg_per_kg_per_day = L.number(mo, "$.max_labelled_mg_per_kg_per_day", "value", true, 0.001, 100).value_or(0);
+                m.source = L.source(mo, "$.max_labelled_mg_per_kg_per_day", "source");
+            });
+            d.max_labelled = m;
+        }
         if (const Json* pk = o.get("pk"))
             L.object(*pk, "$.pk", [&](JsonObject& ko) {
                 d.pk.half_life_hours = L.number(ko, "$.pk", "half_life_hours", true, 0.1, 24 * 365).value_or(1);

@@ -10,6 +10,7 @@
 #include "response_json.hpp"
 #include "safety.hpp"
 #include "units.hpp"
+#include "words.hpp"
 
 #include <algorithm>
 #include <set>
@@ -41,11 +42,6 @@ bool indication_known(const DrugDb& db, const std::string& id) {
     return false;
 }
 
-std::string age_limit_words(double months) {
-    if (months >= 24 && static_cast<int>(months) % 12 == 0) return format_number(months / 12) + " years";
-    return format_number(months) + " months";
-}
-
 // Label scope, renal state and rules that are not verified: what the clinician must know
 // about this use before any order is judged.
 std::vector<Finding> scope_findings(const Use& use, const Regimen& regimen, const Band& band, const RenalResult& renal,
@@ -57,12 +53,17 @@ std::vector<Finding> scope_findings(const Use& use, const Regimen& regimen, cons
         out.push_back({"EMERGENCY_USE", "info", "Emergency Use Authorization, not a full approval: " + use.name + ".", use.source});
     if (use.age_min_months) {
         if (!age_months)
-            out.push_back({"AGE_UNKNOWN", "info", "Age not given: the labelled age limit (from " + age_limit_words(*use.age_min_months) +
+            out.push_back({"AGE_UNKNOWN", "info", "Age not given: the labelled age limit (from " + age_words(*use.age_min_months) +
                                                       ") could not be checked.", use.source});
         else if (*age_months < *use.age_min_months)
             out.push_back({"AGE_BELOW_LABEL", "caution", "Below the labelled age: this use is labelled from " +
-                                                             age_limit_words(*use.age_min_months) + ".", use.source});
+                                                             age_words(*use.age_min_months) + ".", use.source});
     }
+    bool age_sets_band = false;
+    for (const auto& b : regimen.bands) age_sets_band = age_sets_band || !b.age_months.is_any();
+    if (age_sets_band && !age_months)
+        out.push_back({"AGE_UNKNOWN", "caution", "Age not given: the dose depends on age for this use (" + describe_band(regimen.bands.front()) +
+                                                     "), so the band for older patients is shown.", band.source});
     if (use.weight_min_kg && weight_kg < *use.weight_min_kg)
         out.push_back({"WEIGHT_BELOW_LABEL", "caution", "Below the labelled weight: this use is labelled from " +
                                                             format_number(*use.weight_min_kg) + " kg.", use.source});
@@ -130,6 +131,8 @@ Response evaluate(const Request& req, const DrugDb& db) {
     }
     const Use* use = find_use(*drug, req.indication, req.region);
     const std::string region_name = req.region == "eu" ? "EU" : "US";
+    bool us_fallback = false;
+    if (use == nullptr && req.region == "eu" && (use = find_use(*drug, req.indication, "us")) != nullptr) us_fallback = true;
     if (use == nullptr) {
         const std::string available = list_indications(*drug, req.region);
         if (indication_known(db, req.indication))
@@ -150,7 +153,25 @@ Response evaluate(const Request& req, const DrugDb& db) {
     RenalAssessment renal = assess_renal(p.renal, weight_kg, age_years, p.sex, p.height_cm, db.renal_methods);
     if (!renal.errors.empty()) return error_response(db, renal.errors);
 
-    const Regimen& regimen = use->regimens.front();
+    // The regimen by route: where a use has several (tocilizumab IV and SC), an order must say which.
+    const Regimen* chosen = &use->regimens.front();
+    if (req.route) {
+        chosen = nullptr;
+        std::string routes;
+        for (const auto& reg : use->regimens) {
+            routes += (routes.empty() ? "" : ", ") + reg.route;
+            if (reg.route == *req.route) chosen = &reg;
+        }
+        if (chosen == nullptr)
+            return error_response(db, {{"route", drug->name + " has no " + *req.route + " regimen for " + use->name +
+                                                     " (labelled: " + routes + ")."}});
+    } else if (use->regimens.size() > 1 && req.prescribed) {
+        std::string routes;
+        for (const auto& reg : use->regimens) routes += (routes.empty() ? "" : " and ") + reg.route;
+        return error_response(db, {{"route", drug->name + " has " + routes + " regimens for " + use->name +
+                                                 ": give the route of the prescribed dose."}});
+    }
+    const Regimen& regimen = *chosen;
     const Band* band = select_band(regimen, weight_kg, age_months);
     if (band == nullptr) {
         std::string bands;
@@ -192,16 +213,28 @@ Response evaluate(const Request& req, const DrugDb& db) {
     r.regimen = describe_regimen(regimen, *band, weight_kg, r.renal, step);
     if (has_ladder) r.ladder = build_ladder(dose, weight_kg, step, r.regimen->split_allowed, drug->product);
     r.findings = scope_findings(*use, regimen, *band, r.renal, weight_kg, age_months);
+    if (us_fallback)
+        r.findings.insert(r.findings.begin(), {"REGION_FALLBACK", "caution",
+                                               "The data hold no EU label for " + drug->name + ": the US label is shown.", use->source});
+    if (use->regimens.size() > 1 && !req.route) {
+        std::string others;
+        for (size_t i = 1; i < use->regimens.size(); ++i) others += (others.empty() ? "" : ", ") + use->regimens[i].route;
+        r.findings.push_back({"OTHER_ROUTES", "info", "Shown: the " + regimen.route + " regimen. Also labelled: " + others +
+                                                          " (see the comparison).", use->source});
+    }
     if (req.prescribed) {
-        r.check = check_dose(*req.prescribed, *r.regimen, dose, r.renal, weight_kg, drug->product, r.ladder);
+        r.check = check_dose(*req.prescribed, *r.regimen, dose, r.renal, weight_kg, *drug, r.ladder);
         // The verdict also carries the label-scope findings (age, weight, off-label, unverified).
         for (const auto& f : r.findings)
             if (f.code == "AGE_BELOW_LABEL" || f.code == "WEIGHT_BELOW_LABEL" || f.code == "OFF_LABEL" ||
-                f.code == "UNVERIFIED_RULE")
+                f.code == "UNVERIFIED_RULE" || f.code == "REGION_FALLBACK" || (f.code == "AGE_UNKNOWN" && f.severity == "caution"))
                 r.check->findings.push_back(f);
         r.check->status = verdict(r.check->findings);
     }
     for (auto& f : safety_findings(*drug, req.safety, req.region, req.indication)) r.findings.push_back(std::move(f));
+    int worst = 0;
+    for (const auto& f : r.findings) worst = std::max(worst, severity_rank(f.severity));
+    r.findings_status = worst >= 3 ? "contraindicated" : worst >= 1 ? "caution" : "ok";
     r.monitoring = monitoring_schedule(*drug, req.safety);
     r.comparators = compare_drugs(db, req, {weight_kg, age_months, renal_before_rule});
     if (req.exposure) r.exposure = exposure_series(db, r, *req.exposure);

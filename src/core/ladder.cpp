@@ -17,19 +17,24 @@ std::vector<LadderRow> build_ladder(const Dose& dose, double weight_kg, double s
     const auto ceiling_mg = ceiling_mg_per_day(dose, weight_kg);
     if (!ceiling_mg || step_mg_per_kg <= 0) return rows;
     constexpr double kTolerance = 1e-9;
+    const StartRange start = start_range_mg_per_day(dose, weight_kg);
+    // The ceiling row is rounded down in every column (mg, mg/kg, mL), so it never reads as
+    // more than the ceiling; other rows are rounded to nearest.
     auto add_row = [&](double mg_per_kg, double mg, bool is_ceiling) {
+        const auto round = [is_ceiling](double value, int decimals) {
+            return is_ceiling ? round_down_to(value, decimals) : round_to(value, decimals);
+        };
         LadderRow row;
-        row.mg_per_kg_per_day = round_to(mg_per_kg, 2);  // as in the dose check, so 100 mg reads alike in both
-        row.mg_per_day = is_ceiling ? round_down_to(mg, 1) : round_to(mg, 1);
-        row.ml_per_day = ml_for_mg(row.mg_per_day, product);
+        row.mg_per_kg_per_day = round(mg_per_kg, 2);
+        row.mg_per_day = round(mg, 1);
+        row.ml_per_day = round(mg / product.mg_per_ml, 2);
         row.syringes_per_day = syringes_for_mg(mg, product);
-        row.in_start_range = mg_per_kg >= dose.start_min_mg_per_kg_per_day - kTolerance &&
-                             mg_per_kg <= dose.start_max_mg_per_kg_per_day + kTolerance;
+        row.in_start_range = mg >= start.min_mg * (1 - kTolerance) && mg <= start.max_mg * (1 + kTolerance);
         row.is_ceiling = is_ceiling;
         if (split_allowed) {
             SplitDose s;
-            s.mg_per_dose = is_ceiling ? round_down_to(mg / 2, 1) : round_to(mg / 2, 1);
-            s.ml_per_dose = ml_for_mg(s.mg_per_dose, product);
+            s.mg_per_dose = round(mg / 2, 1);
+            s.ml_per_dose = round(mg / 2 / product.mg_per_ml, 2);
             s.syringes_per_day = 2 * syringes_for_mg(mg / 2, product);
             row.split = s;
         }

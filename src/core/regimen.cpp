@@ -50,6 +50,17 @@ std::optional<double> ceiling_mg_per_day(const Dose& dose, double weight_kg) {
     return ceiling;
 }
 
+StartRange start_range_mg_per_day(const Dose& dose, double weight_kg) {
+    StartRange r{dose.start_min_mg_per_kg_per_day * weight_kg, dose.start_max_mg_per_kg_per_day * weight_kg};
+    std::optional<double> cap = dose.start_max_mg_per_day;
+    if (const auto ceiling = ceiling_mg_per_day(dose, weight_kg)) cap = cap ? std::min(*cap, *ceiling) : *ceiling;
+    if (cap) {
+        r.min_mg = std::min(r.min_mg, *cap);
+        r.max_mg = std::min(r.max_mg, *cap);
+    }
+    return r;
+}
+
 RegimenResult describe_regimen(const Regimen& regimen, const Band& band, double weight_kg, const RenalResult& renal,
                                double step_mg_per_kg) {
     RegimenResult r;
@@ -62,12 +73,14 @@ RegimenResult describe_regimen(const Regimen& regimen, const Band& band, double 
     r.max_mg_per_administration = regimen.max_mg_per_administration;
     const auto interval = band.interval_hours ? band.interval_hours : regimen.interval_hours;
     r.label_interval_hours = interval.value_or(0);
+    r.increase_to_interval_hours = band.increase_to_interval_hours;
     if (!regimen.single_dose) r.interval_hours = renal.adjusted ? renal.interval_hours : interval;
     if (regimen.split) {
         r.split_allowed = regimen.split->allowed;
         r.split_source = regimen.split->source;
     }
     r.notes = regimen.repeat_note;
+    r.repeat_after_hours_min = regimen.repeat_after_hours_min;
     switch (d.kind) {
         case DoseKind::Fixed:
             r.kind = "fixed";
@@ -90,17 +103,13 @@ RegimenResult describe_regimen(const Regimen& regimen, const Band& band, double 
         case DoseKind::Escalating: {
             r.kind = "weight-based";
             r.start_mg_per_kg_per_day = RangeMg{d.start_min_mg_per_kg_per_day, d.start_max_mg_per_kg_per_day};
-            double lo = d.start_min_mg_per_kg_per_day * weight_kg;
-            double hi = d.start_max_mg_per_kg_per_day * weight_kg;
-            if (d.start_max_mg_per_day) {
-                lo = std::min(lo, *d.start_max_mg_per_day);
-                hi = std::min(hi, *d.start_max_mg_per_day);
-            }
-            r.start_mg_per_day = RangeMg{round_to(lo, 1), round_to(hi, 1)};
+            const StartRange start = start_range_mg_per_day(d, weight_kg);
+            r.start_mg_per_day = RangeMg{round_to(start.min_mg, 1), round_to(start.max_mg, 1)};
             r.ceiling_mg_per_kg_per_day = d.ceiling_mg_per_kg_per_day;
             if (const auto c = ceiling_mg_per_day(d, weight_kg)) {
+                // A ceiling is rounded down in every unit, so no shown ceiling exceeds the label's.
                 r.ceiling_mg_per_day = round_down_to(*c, 1);
-                r.ceiling_mg_per_kg_per_day = round_to(*c / weight_kg, 2);
+                r.ceiling_mg_per_kg_per_day = round_down_to(*c / weight_kg, 2);
                 r.steps_mg_per_kg = d.steps_mg_per_kg;
                 r.step_mg_per_kg = step_mg_per_kg;
             }

@@ -23,4 +23,11 @@ RegimenResult describe_regimen(const Regimen& regimen, const Band& band, double 
 // The mg/day ceiling for an escalating dose (unrounded), if the data gives one.
 std::optional<double> ceiling_mg_per_day(const Dose& dose, double weight_kg);
 
+// The usual start in mg/day (unrounded): start mg/kg x weight, never above the start cap or
+// the ceiling. The one place the start range is worked out (regimen, ladder and check use it).
+struct StartRange {
+    double min_mg = 0, max_mg = 0;
+};
+StartRange start_range_mg_per_day(const Dose& dose, double weight_kg);
+
 }  // namespace core

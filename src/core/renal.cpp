@@ -20,7 +20,8 @@ RenalAssessment assess_renal(const RenalInput& input, double weight_kg, std::opt
         case RenalInput::Kind::Crcl:
             r.method = "given";
             r.value_kind = "crcl";
-            r.crcl_ml_min = round_to(input.crcl_ml_min, 1);
+            r.crcl_exact = input.crcl_ml_min;
+            r.crcl_ml_min = round_down_to(input.crcl_ml_min, 1);
             r.formula = "CrCl as entered";
             return out;
         case RenalInput::Kind::Scr:
@@ -33,7 +34,8 @@ RenalAssessment assess_renal(const RenalInput& input, double weight_kg, std::opt
         out.errors.push_back({"patient.age", "Age is needed to estimate renal function from serum creatinine."});
         return out;
     }
-    if (*age_years >= m.cg_min_age_years) {
+    const bool schwartz_age = *age_years >= m.schwartz_min_age_years && *age_years < m.schwartz_below_age_years;
+    if (!schwartz_age && *age_years >= m.cg_min_age_years) {
         if (sex == Sex::Unknown) {
             out.errors.push_back({"patient.sex", "Sex is needed for the Cockcroft-Gault estimate (x 0.85 if female)."});
             return out;
@@ -42,14 +44,15 @@ RenalAssessment assess_renal(const RenalInput& input, double weight_kg, std::opt
         if (sex == Sex::Female) crcl *= m.cg_female_factor;
         r.method = "cockcroft-gault";
         r.value_kind = "crcl";
-        r.crcl_ml_min = round_to(crcl, 1);
+        r.crcl_exact = crcl;
+        r.crcl_ml_min = round_down_to(crcl, 1);
         r.formula = "Cockcroft-Gault: (140 - " + format_number(*age_years) + " y) x " + format_number(weight_kg) +
                     " kg / (" + format_number(m.cg_constant) + " x " + format_number(scr_mg_dl) + " mg/dL)" +
                     (sex == Sex::Female ? " x " + format_number(m.cg_female_factor) : "") + ", actual body weight";
         r.source = m.cg_source;
         return out;
     }
-    if (*age_years < m.schwartz_min_age_years) {
+    if (!schwartz_age) {
         out.errors.push_back({"patient.renal.scr", "No creatinine-based estimate under " +
                                                        format_number(m.schwartz_min_age_years) +
                                                        " year (bedside Schwartz is validated from 1 to 18 years). Enter a measured CrCl instead."});
@@ -61,7 +64,8 @@ RenalAssessment assess_renal(const RenalInput& input, double weight_kg, std::opt
     }
     r.method = "bedside-schwartz";
     r.value_kind = "egfr";
-    r.crcl_ml_min = round_to(m.schwartz_k * *height_cm / scr_mg_dl, 1);
+    r.crcl_exact = m.schwartz_k * *height_cm / scr_mg_dl;
+    r.crcl_ml_min = round_down_to(*r.crcl_exact, 1);
     r.formula = "Bedside Schwartz: " + format_number(m.schwartz_k, 3) + " x " + format_number(*height_cm) + " cm / " +
                 format_number(scr_mg_dl) + " mg/dL, eGFR in mL/min/1.73 m2 (IDMS creatinine), used as CrCl";
     r.source = m.schwartz_source;
@@ -70,7 +74,8 @@ RenalAssessment assess_renal(const RenalInput& input, double weight_kg, std::opt
 
 void apply_renal_rule(RenalResult& renal, const RenalRule& rule) {
     const bool esrd = renal.method == "esrd" && rule.esrd;
-    const bool low = renal.crcl_ml_min && *renal.crcl_ml_min < rule.crcl_below_ml_min;
+    // The exact value is compared; the shown value is rounded down, so both agree (29.96 shows 29.9).
+    const bool low = renal.crcl_exact && *renal.crcl_exact < rule.crcl_below_ml_min;
     if (!esrd && !low) return;
     renal.adjusted = true;
     renal.interval_hours = rule.interval_hours;

@@ -13,8 +13,8 @@ struct RenalAssessment {
     std::vector<FieldError> errors;  // the estimate needs inputs that are missing
 };
 
-// Cockcroft-Gault from 18 years (needs age, sex, weight), bedside Schwartz from 1 to 18
-// years (needs height). The label names no formula (FACTS 1.3): the choice is this
+// Bedside Schwartz from 1 to 18 years (needs height), Cockcroft-Gault from 18 years (needs
+// age, sex, weight); the age limits come from data/methods.json. The label names no formula (FACTS 1.3): the choice is this
 // widget's, stated in the response.
 RenalAssessment assess_renal(const RenalInput& input, double weight_kg, std::optional<double> age_years, Sex sex,
                              std::optional<double> height_cm, const RenalMethods& methods);

@@ -51,6 +51,7 @@ struct Request {
     std::string drug = "anakinra";
     std::string indication;
     std::string region = "us";
+    std::optional<std::string> route;  // "SC" | "IV": which regimen, where a use has both
     PatientInput patient;
     double escalation_step_mg_per_kg = 0.5;
     std::optional<PrescribedInput> prescribed;

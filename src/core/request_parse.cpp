@@ -313,10 +313,17 @@ ParsedRequest parse_request(std::string_view json_text) {
     if (const Json* region = obj.get("region")) {
         if (auto value = p.choice(region, "region", "region", {"us", "eu"})) r.region = *value;
     }
+    if (const Json* route = obj.get("route")) {
+        if (auto value = p.choice(route, "route", "route", {"SC", "IV"})) r.route = *value;
+    }
     p.patient(obj.get("patient"), r.patient);
     if (const Json* step = obj.get("escalation_step_mg_per_kg")) {
-        if (auto x = p.number(step, "escalation_step_mg_per_kg", "Escalation step", 0, 10, "mg/kg"))
-            r.escalation_step_mg_per_kg = *x;
+        double x = 0;
+        if (!json_number(step, x) || (x != 0.5 && x != 1))
+            p.error("escalation_step_mg_per_kg", "The escalation step must be 0.5 or 1 mg/kg (entered " +
+                                                     (json_number(step, x) ? format_number(x, 3) : json_dump(*step)) + ").");
+        else
+            r.escalation_step_mg_per_kg = x;
     }
     p.prescribed(obj.get("prescribed"), r.prescribed);
     p.safety(obj.get("safety"), r.safety);

@@ -25,7 +25,8 @@ struct PatientResult {
 
 struct RenalResult {
     std::string method = "unknown";      // given | cockcroft-gault | bedside-schwartz | esrd | unknown
-    std::optional<double> crcl_ml_min;   // rounded to 0.1; for bedside Schwartz, eGFR per 1.73 m2
+    std::optional<double> crcl_ml_min;   // rounded DOWN to 0.1; for bedside Schwartz, eGFR per 1.73 m2
+    std::optional<double> crcl_exact;    // what the renal rule compares (not printed)
     std::string value_kind;              // "crcl" | "egfr" | ""
     std::optional<double> scr_mg_dl;     // creatinine used, converted to mg/dL (0.01)
     bool adjusted = false;               // the regimen's renal rule applies
@@ -50,7 +51,9 @@ struct RegimenResult {
     std::optional<double> max_mg_per_administration;
     std::optional<double> interval_hours;  // after any renal adjustment; none for a single dose
     double label_interval_hours = 0;       // before renal adjustment (0 for a single dose)
+    std::optional<double> increase_to_interval_hours;  // the labelled step-up interval, if any
     bool single_dose = false;
+    std::optional<double> repeat_after_hours_min;  // a single dose may be repeated only after this
     std::optional<double> course_days;
     bool split_allowed = false;
     std::vector<double> steps_mg_per_kg;
@@ -132,6 +135,7 @@ struct UseInfo {
 
 struct Response {
     bool ok = false;
+    std::string findings_status = "ok";  // worst patient-level finding: ok | caution | contraindicated
     std::string data_version;
     std::vector<FieldError> errors;
     std::string drug, drug_name, region;

@@ -54,7 +54,9 @@ OJson regimen_json(const RegimenResult& r, Cited& cited) {
     put(j, "max_mg_per_administration", r.max_mg_per_administration);
     put(j, "interval_hours", r.interval_hours);
     j["label_interval_hours"] = r.label_interval_hours;
+    put(j, "increase_to_interval_hours", r.increase_to_interval_hours);
     j["single_dose"] = r.single_dose;
+    put(j, "repeat_after_hours_min", r.repeat_after_hours_min);
     put(j, "course_days", r.course_days);
     j["split_allowed"] = r.split_allowed;
     j["steps_mg_per_kg"] = r.steps_mg_per_kg;
@@ -182,6 +184,7 @@ std::string response_to_json(const Response& r, const DrugDb& db) {
     j["ladder"] = ladder_json(r.ladder);
     j["check"] = r.check ? check_json(*r.check, cited) : OJson(nullptr);
     j["findings"] = findings_json(r.findings, cited);
+    j["findings_status"] = r.findings_status;
     OJson monitoring = OJson::array();
     for (const auto& m : r.monitoring)
         monitoring.push_back({{"what", m.what},

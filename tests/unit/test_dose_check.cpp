@@ -114,3 +114,55 @@ TEST_CASE("canakinumab CAPS 2 mg/kg every 8 weeks; 3 mg/kg allowed; more exceeds
     CHECK(has_code(often["findings"], "INTERVAL_MISMATCH"));
     CHECK(often["status"] == "exceeds");
 }
+
+TEST_CASE("a subcutaneous order is judged against the SC regimen when the route is given") {
+    json req = {{"drug", "tocilizumab"},
+                {"indication", "ra"},
+                {"route", "SC"},
+                {"patient", {{"weight", {{"value", 80}, {"unit", "kg"}}}, {"age", {{"value", 50}, {"unit", "years"}}}}}};
+    CHECK(checked(req, 162, every(336))["status"] == "ok");
+    CHECK(checked(req, 162, every(168))["status"] == "ok");  // weekly: the labelled step-up from every 2 weeks
+    CHECK(checked(req, 162, every(72))["status"] == "exceeds");
+    req.erase("route");
+    req["prescribed"] = {{"dose_mg", 162}, {"every_hours", 168}};
+    const json r = run(req);
+    CHECK(r["ok"] == false);
+    CHECK(r["errors"][0]["field"] == "route");
+}
+
+TEST_CASE("per-kg caps are exact: 800.4 mg tocilizumab and 300.5 mg canakinumab exceed") {
+    json tcz = {{"drug", "tocilizumab"},
+                {"indication", "ra"},
+                {"route", "IV"},
+                {"patient", {{"weight", {{"value", 120}, {"unit", "kg"}}}, {"age", {{"value", 50}, {"unit", "years"}}}}}};
+    CHECK(checked(tcz, 800, every(672))["status"] == "ok");
+    CHECK(checked(tcz, 800.4, every(672))["status"] == "exceeds");
+    json cana = {{"drug", "canakinumab"},
+                 {"indication", "stills"},
+                 {"patient", {{"weight", {{"value", 90}, {"unit", "kg"}}}, {"age", {{"value", 30}, {"unit", "years"}}}}}};
+    CHECK(checked(cana, 300, every(672))["status"] == "ok");
+    CHECK(checked(cana, 300.5, every(672))["status"] == "exceeds");
+}
+
+TEST_CASE("single doses: gout canakinumab daily and CRS hourly exceed; CRS every 8 h is allowed") {
+    json gout = {{"drug", "canakinumab"},
+                 {"indication", "gout"},
+                 {"patient", {{"weight", {{"value", 80}, {"unit", "kg"}}}, {"age", {{"value", 60}, {"unit", "years"}}}}}};
+    CHECK(checked(gout, 150, daily(1))["status"] == "exceeds");
+    CHECK(checked(gout, 150, every(2016))["status"] == "ok");
+    json crs = {{"drug", "tocilizumab"},
+                {"indication", "crs"},
+                {"patient", {{"weight", {{"value", 80}, {"unit", "kg"}}}, {"age", {{"value", 40}, {"unit", "years"}}}}}};
+    CHECK(checked(crs, 640, every(1))["status"] == "exceeds");
+    CHECK(checked(crs, 640, every(8))["status"] == "ok");
+}
+
+TEST_CASE("without a verified ceiling, more than 8 mg/kg/day still exceeds the highest labelled dose") {
+    json req = {{"indication", "stills"},
+                {"region", "eu"},
+                {"patient", {{"weight", {{"value", 10}, {"unit", "kg"}}}, {"age", {{"value", 2}, {"unit", "years"}}}}}};
+    const json huge = checked(req, 5000, daily(2));
+    CHECK(huge["status"] == "exceeds");
+    CHECK(has_code(huge["findings"], "ABOVE_CEILING"));
+    CHECK(checked(req, 40, daily(1))["status"] != "exceeds");  // 4 mg/kg/day: above the range, a caution
+}

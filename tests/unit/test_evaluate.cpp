@@ -113,3 +113,32 @@ TEST_CASE("the same request always gives the same bytes") {
     const auto b = core::evaluate_json(req.dump(), db()).json;
     CHECK(a == b);
 }
+
+TEST_CASE("EU requests for canakinumab fall back to its US label with a caution") {
+    json req = {{"drug", "canakinumab"},
+                {"indication", "caps"},
+                {"region", "eu"},
+                {"patient", {{"weight", {{"value", 30}, {"unit", "kg"}}}, {"age", {{"value", 10}, {"unit", "years"}}}}}};
+    const json r = run(req);
+    CHECK(r["ok"] == true);
+    CHECK(has_code(r["findings"], "REGION_FALLBACK"));
+}
+
+TEST_CASE("an escalation step other than 0.5 or 1 is refused even without a ladder") {
+    json req = {{"indication", "ra"}, {"escalation_step_mg_per_kg", 3}, {"patient", {{"weight", {{"value", 70}, {"unit", "kg"}}}}}};
+    CHECK(run(req)["errors"][0]["field"] == "escalation_step_mg_per_kg");
+}
+
+TEST_CASE("Kawasaki without an age says the age-dependent band could not be chosen") {
+    json req = {{"indication", "kawasaki"}, {"patient", {{"weight", {{"value", 6}, {"unit", "kg"}}}}}};
+    const json r = run(req);
+    CHECK(has_code(r["findings"], "AGE_UNKNOWN"));
+    CHECK(r["findings_status"] == "caution");
+}
+
+TEST_CASE("a contraindication sets the patient-level status") {
+    json req = nomid_child();
+    req["safety"] = {{"ecoli_hypersensitivity", true}};
+    CHECK(run(req)["findings_status"] == "contraindicated");
+    CHECK(run(nomid_child())["findings_status"] == "ok");
+}

@@ -14,7 +14,7 @@ TEST_CASE("NOMID ladder runs from 1 to 8 mg/kg/day in 0.5 steps, ceiling include
     CHECK(ladder[0]["ml_per_day"] == 0.13);
     CHECK(ladder[14]["mg_per_kg_per_day"] == 8);
     CHECK(ladder[14]["mg_per_day"] == 160);
-    CHECK(ladder[14]["ml_per_day"] == 1.07);
+    CHECK(ladder[14]["ml_per_day"] == 1.06);  // 1.0667 rounded down: the ceiling row never reads above 160 mg
     CHECK(ladder[14]["syringes_per_day"] == 2);
     CHECK(ladder[14]["is_ceiling"] == true);
 }
@@ -40,10 +40,10 @@ TEST_CASE("pericarditis ladder stops at the 100 mg/day cap with an exact ceiling
     const json r = run(req);
     CHECK(r["regimen"]["ceiling_mg_per_day"] == 100);
     const auto& ladder = r["ladder"];
-    REQUIRE(ladder.size() == 2);  // 1 mg/kg = 70 mg, then the 100 mg cap (100 / 70 = 1.43 mg/kg)
+    REQUIRE(ladder.size() == 2);  // 1 mg/kg = 70 mg, then the 100 mg cap (100 / 70 = 1.4286 mg/kg)
     CHECK(ladder[0]["mg_per_day"] == 70);
     CHECK(ladder[1]["mg_per_day"] == 100);
-    CHECK(ladder[1]["mg_per_kg_per_day"] == 1.43);
+    CHECK(ladder[1]["mg_per_kg_per_day"] == 1.42);  // a ceiling row is rounded down in every column
     CHECK(ladder[1]["is_ceiling"] == true);
 }
 
@@ -97,4 +97,23 @@ TEST_CASE("mL is rounded to 0.01 at 150 mg/mL") {
     CHECK(core::ml_for_mg(35, p) == 0.23);
     CHECK(core::syringes_for_mg(100, p) == 1);
     CHECK(core::syringes_for_mg(100.1, p) == 2);
+}
+
+TEST_CASE("the start range never exceeds a mg cap (pericarditis, 120 kg)") {
+    json req = {{"indication", "pericarditis"}, {"patient", {{"weight", {{"value", 120}, {"unit", "kg"}}}}}};
+    const json r = run(req);
+    CHECK(r["regimen"]["start_mg_per_day"]["min"] == 100);
+    CHECK(r["regimen"]["start_mg_per_day"]["max"] == 100);
+    req["prescribed"] = {{"dose_mg", 100}, {"doses_per_day", 1}};
+    const json check = run(req)["check"];
+    CHECK_FALSE(has_code(check["findings"], "BELOW_START"));
+    CHECK_FALSE(has_code(check["findings"], "ABOVE_CEILING"));
+}
+
+TEST_CASE("ladder rows above a start cap are not marked as start rows (US Still's, 60 kg)") {
+    json req = {{"indication", "stills"},
+                {"patient", {{"weight", {{"value", 60}, {"unit", "kg"}}}, {"age", {{"value", 14}, {"unit", "years"}}}}}};
+    const json r = run(req);
+    CHECK(r["regimen"]["start_mg_per_day"]["max"] == 100);
+    for (const auto& row : r["ladder"]) CHECK(row["in_start_range"] == (row["mg_per_day"].get<double>() <= 100));
 }

@@ -2,6 +2,8 @@
 
 #include "renal.hpp"
 
+using nlohmann::json;
+
 using namespace core;
 
 namespace {
@@ -19,7 +21,7 @@ TEST_CASE("Cockcroft-Gault for an adult man uses actual weight") {
     const auto a = assess_renal(scr(1.0, "mg/dL"), 70, 60.0, Sex::Male, std::nullopt, methods());
     REQUIRE(a.errors.empty());
     CHECK(a.result.method == "cockcroft-gault");
-    CHECK(*a.result.crcl_ml_min == 77.8);  // (140 - 60) x 70 / 72 = 77.78
+    CHECK(*a.result.crcl_ml_min == 77.7);  // (140 - 60) x 70 / 72 = 77.78, shown rounded down
 }
 
 TEST_CASE("Cockcroft-Gault multiplies by 0.85 for a woman") {
@@ -29,7 +31,7 @@ TEST_CASE("Cockcroft-Gault multiplies by 0.85 for a woman") {
 
 TEST_CASE("creatinine in umol/L gives the same CrCl as mg/dL") {
     const auto si = assess_renal(scr(88.4, "umol/L"), 70, 60.0, Sex::Male, std::nullopt, methods());
-    CHECK(*si.result.crcl_ml_min == 77.8);
+    CHECK(*si.result.crcl_ml_min == 77.7);
     CHECK(*si.result.scr_mg_dl == 1.0);
 }
 
@@ -38,7 +40,7 @@ TEST_CASE("bedside Schwartz for a child uses height") {
     REQUIRE(a.errors.empty());
     CHECK(a.result.method == "bedside-schwartz");
     CHECK(a.result.value_kind == "egfr");
-    CHECK(*a.result.crcl_ml_min == 95.0);  // 0.413 x 115 / 0.5 = 94.99
+    CHECK(*a.result.crcl_ml_min == 94.9);  // 0.413 x 115 / 0.5 = 94.99, shown rounded down
 }
 
 TEST_CASE("the formula switches at 18 years") {
@@ -58,17 +60,32 @@ TEST_CASE("the renal rule applies below 30 mL/min and in ESRD, not at 30") {
     rule.crcl_below_ml_min = 30;
     rule.esrd = true;
     rule.interval_hours = 48;
-    RenalResult at_30{"given", 30.0};
+    RenalResult at_30;
+    at_30.method = "given";
+    at_30.crcl_exact = 30.0;
     apply_renal_rule(at_30, rule);
     CHECK_FALSE(at_30.adjusted);
-    RenalResult below{"given", 29.9};
+    RenalResult below;
+    below.method = "given";
+    below.crcl_exact = 29.96;
     apply_renal_rule(below, rule);
     CHECK(below.adjusted);
     CHECK(*below.interval_hours == 48);
-    RenalResult esrd{"esrd"};
+    RenalResult esrd;
+    esrd.method = "esrd";
     apply_renal_rule(esrd, rule);
     CHECK(esrd.adjusted);
-    RenalResult unknown{"unknown"};
+    RenalResult unknown;
     apply_renal_rule(unknown, rule);
     CHECK_FALSE(unknown.adjusted);
+}
+
+TEST_CASE("29.96 mL/min is below 30: adjusted, and shown as 29.9 so display and rule agree") {
+    json req = nomid_child();
+    req["patient"]["renal"] = {{"crcl_ml_min", 29.96}};
+    const json r = run(req);
+    CHECK(r["renal"]["crcl_ml_min"] == 29.9);
+    CHECK(r["renal"]["adjusted"] == true);
+    req["patient"]["renal"] = {{"crcl_ml_min", 30}};
+    CHECK(run(req)["renal"]["adjusted"] == false);
 }
