@@ -5,9 +5,11 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 ensure_packages "${CORE_PACKAGES[@]}" libbenchmark-dev
+ensure_node
 stage_header_deps
+ensure_imgui_source
 configure_build bench -DCMAKE_BUILD_TYPE=Release -DDOSECHECK_BENCH=ON
-configure_web_build web -DCMAKE_BUILD_TYPE=Release
+web_build web bench_evaluate_plain -DCMAKE_BUILD_TYPE=Release
 
 echo "== Google Benchmark, native"
 "$ROOT/build/bench/bench_evaluate" --benchmark_min_time=1 2>/dev/null

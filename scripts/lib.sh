@@ -16,8 +16,14 @@ ensure_packages() {
   if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing: ${missing[*]}"
     as_root apt-get update -q >/dev/null
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null \
+      || { echo "could not install: ${missing[*]}"; exit 1; }
   fi
+}
+
+# Node.js and npm: the machine's own if present (a newer Node than Debian's), else Debian's.
+ensure_node() {
+  command -v node >/dev/null && command -v npm >/dev/null || ensure_packages nodejs npm
 }
 
 # Emscripten must not see /usr/include, so nlohmann/ and doctest/ get a folder of their own.
@@ -28,8 +34,33 @@ stage_header_deps() {
   DEPS_INCLUDE="$ROOT/build/deps/include"
 }
 
-CORE_PACKAGES=(cmake make g++ nodejs emscripten nlohmann-json3-dev doctest-dev)
-CHECK_PACKAGES=(clang libclang-rt-14-dev libbenchmark-dev python3-jsonschema)
+CORE_PACKAGES=(cmake make g++ emscripten nlohmann-json3-dev doctest-dev)
+WIDGET_PACKAGES=(dpkg-dev fonts-dejavu-core fonttools librsvg2-bin)
+CHECK_PACKAGES=(clang libclang-rt-14-dev libbenchmark-dev python3-jsonschema glslang-tools chromium brotli)
+
+# Dear ImGui 1.86: Debian's -dev package has no imgui.cpp, so the whole tree comes from the
+# source package, unpacked into the ignored build folder (never committed).
+ensure_imgui_source() {
+  IMGUI_DIR="$ROOT/build/imgui/imgui-1.86+ds"
+  [ -f "$IMGUI_DIR/imgui.cpp" ] && return 0
+  echo "== fetching the Dear ImGui 1.86 source package"
+  if ! grep -rqs "^Types: deb-src" /etc/apt/sources.list.d/ && ! grep -qs "^deb-src" /etc/apt/sources.list; then
+    sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources | as_root tee /etc/apt/sources.list.d/debian-src.sources >/dev/null
+  fi
+  as_root apt-get update -q >/dev/null
+  mkdir -p "$ROOT/build/imgui"
+  (cd "$ROOT/build/imgui" && apt-get source -q imgui >/dev/null 2>&1)
+  [ -f "$IMGUI_DIR/imgui.cpp" ] || { echo "could not fetch the imgui source package"; return 1; }
+}
+
+# npm packages for the browser tests (playwright-core drives Debian's Chromium; no browser download).
+ensure_npm_packages() {
+  ensure_node
+  if [ ! -d "$ROOT/node_modules/playwright-core" ] || [ ! -d "$ROOT/node_modules/pngjs" ]; then
+    echo "== installing npm packages"
+    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
 
 # Configures and builds one build folder: configure_build <dir> <cmake args...>
 configure_build() {
@@ -40,10 +71,11 @@ configure_build() {
     || { tail -n 60 "$ROOT/build/$dir.build.log"; return 1; }
 }
 
-configure_web_build() {
-  local dir=$1; shift
-  emcmake cmake -S "$ROOT" -B "$ROOT/build/$dir" -DDOSECHECK_DEPS_INCLUDE="$DEPS_INCLUDE" "$@" >"$ROOT/build/$dir.configure.log" 2>&1 \
-    || { cat "$ROOT/build/$dir.configure.log"; return 1; }
-  cmake --build "$ROOT/build/$dir" -j"$JOBS" >"$ROOT/build/$dir.build.log" 2>&1 \
-    || { tail -n 60 "$ROOT/build/$dir.build.log"; return 1; }
+# A WebAssembly build with the widget: web_build <dir> <target: all | site | ...> <cmake args...>
+web_build() {
+  local dir=$1 target=$2; shift 2
+  emcmake cmake -S "$ROOT" -B "$ROOT/build/$dir" -DDOSECHECK_DEPS_INCLUDE="$DEPS_INCLUDE" -DDOSECHECK_IMGUI_DIR="$IMGUI_DIR" "$@" \
+    >"$ROOT/build/$dir.configure.log" 2>&1 || { cat "$ROOT/build/$dir.configure.log"; return 1; }
+  cmake --build "$ROOT/build/$dir" --target "$target" -j"$JOBS" >"$ROOT/build/$dir.build.log" 2>&1 \
+    || { tail -n 60 "$ROOT/build/$dir.build.log" | cut -c1-400; return 1; }
 }

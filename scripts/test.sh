@@ -3,14 +3,18 @@
 #   native (g++): unit tests, golden vectors, CLI contract
 #   sanitizers (clang ASan + UBSan): the same tests
 #   WebAssembly (emscripten, under Node): unit tests and golden vectors, outputs byte-identical to native
+#   the widget in Debian's Chromium (playwright-core): end-to-end tests, screenshots in build/e2e-artifacts/
 #   fuzzing (clang libFuzzer): request parser + evaluate, seeded from the golden vectors, 60 s
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 
-ensure_packages "${CORE_PACKAGES[@]}" "${CHECK_PACKAGES[@]}"
+ensure_packages "${CORE_PACKAGES[@]}" "${WIDGET_PACKAGES[@]}" "${CHECK_PACKAGES[@]}"
+ensure_node
 stage_header_deps
+ensure_imgui_source
+ensure_npm_packages
 
 passed=0; failed=0
 record() {  # record <label> <passed> <failed>
@@ -30,7 +34,7 @@ run_ctest() {
              s/^[0-9]+: [a-z ]+: ([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' "$log")
   grep -hE "^[0-9]+: (\[doctest\] test cases|[a-z ]+: [0-9]+ passed)" "$log" | sed 's/^[0-9]*: /   /'
   if [ "$ctest_status" -ne 0 ]; then
-    cat "$log" | tail -n 80
+    tail -n 80 "$log" | cut -c1-400
     [ "$bad" -eq 0 ] && bad=1
   fi
   record "$label" "$ok" "$bad"
@@ -46,7 +50,7 @@ build_stage native configure_build native -DCMAKE_BUILD_TYPE=Release && run_ctes
 build_stage sanitizers configure_build asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ -DDOSECHECK_SANITIZE=ON \
   && run_ctest "sanitizers (ASan+UBSan)" asan
 
-build_stage webassembly configure_web_build web -DCMAKE_BUILD_TYPE=Release && {
+build_stage webassembly web_build web all -DCMAKE_BUILD_TYPE=Release && {
   run_ctest "webassembly (node)" web
   if cmp -s build/native/golden_outputs.jsonl build/web/golden_outputs.jsonl && [ -s build/web/golden_outputs.jsonl ]; then
     record "native and wasm responses byte-identical ($(wc -l <build/web/golden_outputs.jsonl) vectors)" 1 0
@@ -55,6 +59,23 @@ build_stage webassembly configure_web_build web -DCMAKE_BUILD_TYPE=Release && {
     record "native and wasm responses byte-identical" 0 1
   fi
 }
+
+# A second deployment with changed data, for the service-worker update test.
+if [ -f "$ROOT/build/web/site/dosechecker.wasm" ]; then
+  next_version="$(sed -nE 's/.*"data_version": "([^"]+)".*/\1/p' "$ROOT/data/sources.json")-next"
+  build_stage "second deployment" web_build web-next site -DCMAKE_BUILD_TYPE=Release -DDOSECHECK_DATA_VERSION="$next_version"
+fi
+
+# The widget in real Chromium, against build/web/site served on 127.0.0.1.
+if [ -f "$ROOT/build/web/site/dosechecker.wasm" ]; then
+  echo "== browser tests (Chromium)"
+  node --test --test-reporter=tap "$ROOT/tests/e2e/" >"$ROOT/build/e2e.log" 2>&1
+  e2e_pass=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$ROOT/build/e2e.log"); e2e_fail=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$ROOT/build/e2e.log")
+  [ "${e2e_fail:-1}" != 0 ] && grep -E -A20 "^not ok" "$ROOT/build/e2e.log" | cut -c1-300 | head -n 80
+  record "browser (Chromium, screenshots in build/e2e-artifacts)" "${e2e_pass:-0}" "${e2e_fail:-1}"
+else
+  record "browser tests: widget not built" 0 1
+fi
 
 build_stage fuzzing configure_build fuzz -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ -DDOSECHECK_FUZZ=ON && {
   corpus="$ROOT/build/fuzz/corpus"; rm -rf "$corpus"; mkdir -p "$corpus"
