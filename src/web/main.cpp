@@ -52,16 +52,24 @@ struct Platform {
     bool touch_moved = false;
     float pending_wheel = 0;
     std::deque<std::pair<int, bool>> key_events;  // soft-keyboard keys: (key, down), one per frame
-    // ImGui 1.86 reads key state once per frame, so a key pressed and released between two
-    // frames would be lost: such releases wait for the next frame.
+    // ImGui 1.86 reads key state once per frame and has no input queue, so keys and characters
+    // are queued here and handed over in order: a release never in the frame of its press, at
+    // most one control key (Tab, Enter, arrows, modifiers) per frame with what follows it
+    // waiting, and characters held past the frame in which a field activates. Otherwise a fast
+    // "Tab 7 Enter" loses the 7 or puts it in the field Tab leaves.
+    struct KeyEvent {
+        bool is_char = false;
+        int key = 0, scancode = 0, action = 0, mods = 0;
+        unsigned int codepoint = 0;
+    };
     GLFWkeyfun imgui_key_callback = nullptr;
     GLFWcharfun imgui_char_callback = nullptr;
-    std::vector<int> pressed_this_frame;
-    std::vector<int> held_releases;
-    // Characters typed after a non-character key (Tab, Enter) in the same frame wait a frame,
-    // or "Tab 7" would put the 7 in the field Tab is leaving.
-    bool control_key_this_frame = false;
-    std::vector<unsigned int> held_chars;
+    std::deque<KeyEvent> key_queue;
+    GLFWmousebuttonfun imgui_mouse_button_callback = nullptr;
+    // A field activated by Tab or a click ignores characters in the frame it activates, and
+    // ImGui drops characters nobody takes: characters wait until that frame has passed.
+    long frame_index = 0;
+    long chars_wait_until_frame = 0;
 };
 
 Platform* the_platform = nullptr;  // for the exported C functions the page calls
@@ -148,37 +156,54 @@ void apply_pointer_and_keys(Platform& p) {
     }
 }
 
-void key_callback(GLFWwindow* window, int key, int scancode, int action, int mods) {
+void key_callback(GLFWwindow*, int key, int scancode, int action, int mods) {
     Platform& p = *the_platform;
-    const bool same_frame = std::find(p.pressed_this_frame.begin(), p.pressed_this_frame.end(), key) != p.pressed_this_frame.end();
-    if (action == GLFW_PRESS) p.pressed_this_frame.push_back(key);
-    if (action == GLFW_PRESS && (key < GLFW_KEY_SPACE || key >= GLFW_KEY_ESCAPE)) p.control_key_this_frame = true;
-    if (action == GLFW_RELEASE && same_frame) {
-        p.held_releases.push_back(key);
-        wake(p);
-        return;
-    }
-    if (p.imgui_key_callback) p.imgui_key_callback(window, key, scancode, action, mods);
+    p.key_queue.push_back({false, key, scancode, action, mods, 0});
+    wake(p);
 }
 
-void char_callback(GLFWwindow* window, unsigned int c) {
+void char_callback(GLFWwindow*, unsigned int codepoint) {
     Platform& p = *the_platform;
-    if (p.control_key_this_frame || !p.held_chars.empty()) {
-        p.held_chars.push_back(c);
-        wake(p);
-        return;
+    p.key_queue.push_back({true, 0, 0, 0, 0, codepoint});
+    wake(p);
+}
+
+void mouse_button_callback(GLFWwindow* window, int button, int action, int mods) {
+    Platform& p = *the_platform;
+    if (action == GLFW_PRESS) p.chars_wait_until_frame = p.frame_index + 2;  // the click lands next frame
+    if (p.imgui_mouse_button_callback) p.imgui_mouse_button_callback(window, button, action, mods);
+}
+
+bool is_control_key(int key) { return key < GLFW_KEY_SPACE || key >= GLFW_KEY_ESCAPE; }
+
+// Hands this frame's share of the queued keys and characters to ImGui's GLFW callbacks.
+void deliver_keys(Platform& p) {
+    ++p.frame_index;
+    std::vector<int> pressed;
+    while (!p.key_queue.empty()) {
+        const Platform::KeyEvent e = p.key_queue.front();
+        if (e.is_char) {
+            if (p.frame_index < p.chars_wait_until_frame) break;
+            if (p.imgui_char_callback) p.imgui_char_callback(p.window, e.codepoint);
+        } else {
+            const bool pressed_now = std::find(pressed.begin(), pressed.end(), e.key) != pressed.end();
+            if (e.action == GLFW_RELEASE && pressed_now) break;  // let one frame see it down
+            if (p.imgui_key_callback) p.imgui_key_callback(p.window, e.key, e.scancode, e.action, e.mods);
+            if (e.action == GLFW_PRESS) pressed.push_back(e.key);
+            if (e.action == GLFW_PRESS && is_control_key(e.key)) {
+                // Tab's focus lands next frame and the field activates then: skip that frame too.
+                p.chars_wait_until_frame = p.frame_index + 2;
+                p.key_queue.pop_front();
+                break;  // what follows a control key waits for the next frame
+            }
+        }
+        p.key_queue.pop_front();
     }
-    if (p.imgui_char_callback) p.imgui_char_callback(window, c);
+    if (!p.key_queue.empty()) wake(p, 2);
 }
 
 void render(Platform& p) {
-    // Keys pressed and released since the last frame: this frame sees them down, then they go up.
-    std::vector<int> releases_due;
-    releases_due.swap(p.held_releases);
-    std::vector<unsigned int> chars_due;
-    chars_due.swap(p.held_chars);
-    p.pressed_this_frame.clear();
-    p.control_key_this_frame = false;
+    deliver_keys(p);
     fit_canvas(p);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -194,11 +219,6 @@ void render(Platform& p) {
     web::frame_drawn();
     web::want_text_input(ImGui::GetIO().WantTextInput);
     if (p.app.embedded && p.app.content_height_px > 0) web::content_height(p.app.content_height_px / p.dpr);
-    for (int key : releases_due)
-        if (p.imgui_key_callback) p.imgui_key_callback(p.window, key, 0, GLFW_RELEASE, 0);
-    for (unsigned int c : chars_due)
-        if (p.imgui_char_callback) p.imgui_char_callback(p.window, c);
-    if (!releases_due.empty() || !chars_due.empty()) wake(p, 2);
     if (changed) {
         publish(p);
         wake(p, 2);
@@ -343,6 +363,7 @@ int main() {
     ImGui_ImplGlfw_InitForOpenGL(p.window, true);
     p.imgui_key_callback = glfwSetKeyCallback(p.window, key_callback);  // chained: ours first, then ImGui's
     p.imgui_char_callback = glfwSetCharCallback(p.window, char_callback);
+    p.imgui_mouse_button_callback = glfwSetMouseButtonCallback(p.window, mouse_button_callback);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     const auto& shaders = shaders::embedded_files();
     const char* vertex = nullptr;
