@@ -19,11 +19,19 @@ ImVec4 ok_color(bool dark) { return dark ? ImVec4(0.45f, 0.85f, 0.5f, 1) : ImVec
 ImVec4 caution_color(bool dark) { return dark ? ImVec4(1.0f, 0.78f, 0.3f, 1) : ImVec4(0.6f, 0.38f, 0.0f, 1); }
 ImVec4 exceeds_color(bool dark) { return dark ? ImVec4(1.0f, 0.45f, 0.45f, 1) : ImVec4(0.72f, 0.08f, 0.08f, 1); }
 ImVec4 muted_color() { return ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]; }
+ImVec4 text_color() { return ImGui::GetStyle().Colors[ImGuiCol_Text]; }
+
+// Wrapped text in a colour: the one way panels show coloured lines.
+void wrapped(const ImVec4& color, const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
 
 ImVec4 severity_color(const std::string& severity, bool dark) {
     if (severity == "exceeds" || severity == "contraindicated") return exceeds_color(dark);
     if (severity == "caution") return caution_color(dark);
-    return ImGui::GetStyle().Colors[ImGuiCol_Text];
+    return text_color();
 }
 
 const char* severity_symbol(const std::string& severity) {
@@ -72,9 +80,7 @@ void field_errors(const App& app, std::initializer_list<const char*> fields) {
         bool mine = false;
         for (const char* f : fields) mine = mine || e.field == f || e.field.rfind(std::string(f) + ".", 0) == 0;
         if (!mine) continue;
-        ImGui::PushStyleColor(ImGuiCol_Text, exceeds_color(app.dark));
-        ImGui::TextWrapped("%s %s", severity_symbol("exceeds"), e.message.c_str());
-        ImGui::PopStyleColor();
+        wrapped(exceeds_color(app.dark), std::string(severity_symbol("exceeds")) + " " + e.message);
     }
 }
 
@@ -105,14 +111,10 @@ void label(const char* text) {
 }
 
 void finding_line(const core::Finding& f, bool dark) {
-    ImGui::PushStyleColor(ImGuiCol_Text, severity_color(f.severity, dark));
-    ImGui::TextWrapped("%s %s", severity_symbol(f.severity), f.message.c_str());
-    ImGui::PopStyleColor();
-    ImGui::PushStyleColor(ImGuiCol_Text, muted_color());
+    wrapped(severity_color(f.severity, dark), std::string(severity_symbol(f.severity)) + " " + f.message);
     std::string refs;
     for (const auto& r : f.source.refs) refs += (refs.empty() ? "" : ", ") + r;
-    ImGui::TextWrapped("   %s [%s]%s", f.source.section.c_str(), refs.c_str(), f.source.unverified ? " - UNVERIFIED" : "");
-    ImGui::PopStyleColor();
+    wrapped(muted_color(), "   " + f.source.section + " [" + refs + "]" + (f.source.unverified ? " - UNVERIFIED" : ""));
 }
 
 // --- panels ---------------------------------------------------------------------------------
@@ -199,11 +201,10 @@ bool indication_panel(App& app, const core::DrugDb& db) {
     field_errors(app, {"indication", "drug", "region"});
     const auto& r = app.response;
     if (r.ok) {
-        ImGui::PushStyleColor(ImGuiCol_Text, r.indication.status == "labelled" ? ImGui::GetStyle().Colors[ImGuiCol_Text]
-                                                                            : caution_color(app.dark));
-        ImGui::TextWrapped("%s: %s%s", r.indication.status == "labelled" ? "Labelled" : r.indication.status == "off-label" ? "OFF-LABEL" : "Emergency use",
-                           r.indication.name.c_str(), r.indication.conditions.empty() ? "" : (" " + r.indication.conditions).c_str());
-        ImGui::PopStyleColor();
+        const bool labelled = r.indication.status == "labelled";
+        const std::string status = labelled ? "Labelled" : r.indication.status == "off-label" ? "OFF-LABEL" : "Emergency use";
+        wrapped(labelled ? text_color() : caution_color(app.dark),
+                status + ": " + r.indication.name + (r.indication.conditions.empty() ? "" : " " + r.indication.conditions));
     }
     return changed;
 }
@@ -224,10 +225,9 @@ bool dose_panel(App& app) {
                            mg(g.start_mg_per_day->max).c_str());
     if (g.dose_mg) ImGui::TextWrapped("Dose: %s%s", mg(*g.dose_mg).c_str(), g.single_dose ? " once" : " per administration");
     if (g.interval_hours) {
-        ImGui::PushStyleColor(ImGuiCol_Text, r.renal.adjusted ? caution_color(app.dark) : ImGui::GetStyle().Colors[ImGuiCol_Text]);
-        ImGui::TextWrapped("Interval: every %s h%s", format_number(*g.interval_hours).c_str(),
-                           r.renal.adjusted ? (" - " + r.renal.reason).c_str() : " (renal function does not change it)");
-        ImGui::PopStyleColor();
+        wrapped(r.renal.adjusted ? caution_color(app.dark) : text_color(),
+                "Interval: every " + format_number(*g.interval_hours) + " h" +
+                    (r.renal.adjusted ? " - " + r.renal.reason : std::string(" (renal function does not change it)")));
     }
     if (g.ceiling_mg_per_day)
         ImGui::TextWrapped("Ceiling: %s per day (%s mg/kg/day)", mg(*g.ceiling_mg_per_day).c_str(),
@@ -300,9 +300,7 @@ bool dose_panel(App& app) {
             }
             ImGui::EndTable();
         }
-        ImGui::PushStyleColor(ImGuiCol_Text, muted_color());
-        ImGui::TextWrapped("%s. Each administration uses its own single-use syringe.", r.product.c_str());
-        ImGui::PopStyleColor();
+        wrapped(muted_color(), r.product + ". Each administration uses its own single-use syringe.");
     }
     return changed;
 }
@@ -412,18 +410,14 @@ void compare_panel(App& app, const Services& services) {
             ImGui::TextUnformatted(c.route.c_str());
             ImGui::TableNextColumn();
             if (!c.indicated) {
-                ImGui::PushStyleColor(ImGuiCol_Text, caution_color(app.dark));
-                ImGui::TextWrapped("%s", c.reason.c_str());
-                ImGui::PopStyleColor();
+                wrapped(caution_color(app.dark), c.reason);
             }
             if (c.dose_mg) {
                 std::string dose = c.dose_max_mg ? mg(*c.dose_mg) + "-" + mg(*c.dose_max_mg) + "/day" : mg(*c.dose_mg);
                 if (c.increase_to_mg) dose += " (up to " + mg(*c.increase_to_mg) + ")";
                 ImGui::TextWrapped("%s", dose.c_str());
-                ImGui::PushStyleColor(ImGuiCol_Text, muted_color());
-                ImGui::TextWrapped("%s", c.basis.c_str());
-                if (!c.region_note.empty()) ImGui::TextWrapped("%s", c.region_note.c_str());
-                ImGui::PopStyleColor();
+                wrapped(muted_color(), c.basis);
+                if (!c.region_note.empty()) wrapped(muted_color(), c.region_note);
             }
             for (const auto& f : c.findings) finding_line(f, app.dark);
             ImGui::TableNextColumn();
@@ -545,17 +539,14 @@ void sources_panel(App& app, const core::DrugDb& db) {
             refs += (refs.empty() ? "" : ", ") + id;
             if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
         }
-        ImGui::PushStyleColor(ImGuiCol_Text, s->unverified ? caution_color(app.dark) : ImGui::GetStyle().Colors[ImGuiCol_Text]);
-        ImGui::TextWrapped("%s %s [%s]%s", s->unverified ? severity_symbol("caution") : severity_symbol("info"), s->section.c_str(),
-                           refs.c_str(), s->unverified ? " - UNVERIFIED" : "");
-        ImGui::PopStyleColor();
+        wrapped(s->unverified ? caution_color(app.dark) : text_color(),
+                std::string(severity_symbol(s->unverified ? "caution" : "info")) + " " + s->section + " [" + refs + "]" +
+                    (s->unverified ? " - UNVERIFIED" : ""));
     }
     for (const auto& id : ids) {
         auto it = db.sources.find(id);
         if (it == db.sources.end()) continue;
-        ImGui::PushStyleColor(ImGuiCol_Text, muted_color());
-        ImGui::TextWrapped("%s: %s %s", id.c_str(), it->second.title.c_str(), it->second.url.c_str());
-        ImGui::PopStyleColor();
+        wrapped(muted_color(), id + ": " + it->second.title + " " + it->second.url);
     }
 }
 
@@ -635,9 +626,7 @@ bool draw_app(App& app, const core::DrugDb& db, const Services& services) {
     if (!app.unknown_params.empty()) {
         std::string names;
         for (const auto& n : app.unknown_params) names += (names.empty() ? "" : ", ") + n;
-        ImGui::PushStyleColor(ImGuiCol_Text, caution_color(app.dark));
-        ImGui::TextWrapped("Ignored unknown link parameters: %s", names.c_str());
-        ImGui::PopStyleColor();
+        wrapped(caution_color(app.dark), "Ignored unknown link parameters: " + names);
     }
     const bool wide = app.css_width >= 900;
     if (wide && ImGui::BeginTable("layout", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {
