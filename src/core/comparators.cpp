@@ -59,10 +59,8 @@ std::vector<ComparatorResult> compare_drugs(const DrugDb& db, const Request& req
             c.route = regimen.route;
             const Band* band = select_band(regimen, patient.weight_kg, patient.age_months);
             if (band == nullptr) {
-                std::string bands;
-                for (const auto& b : regimen.bands) bands += (bands.empty() ? "" : "; ") + describe_band(b);
                 c.reason = "No labelled " + regimen.route + " dose for " + format_number(patient.weight_kg) +
-                           " kg (label bands: " + bands + ").";
+                           " kg (label bands: " + describe_bands(regimen) + ").";
                 out.push_back(c);
                 continue;
             }

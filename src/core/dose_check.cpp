@@ -108,10 +108,7 @@ CheckResult check_dose(const PrescribedInput& order, const RegimenResult& regime
     } else {
         // Per kg per administration, compared exactly (unrounded) against every cap.
         auto capped = [&](double mg_per_kg) {
-            double x = mg_per_kg * weight_kg;
-            if (dose.max_mg) x = std::min(x, *dose.max_mg);
-            if (regimen.max_mg_per_administration) x = std::min(x, *regimen.max_mg_per_administration);
-            return x;
+            return capped_per_kg_mg(dose, regimen.max_mg_per_administration, mg_per_kg, weight_kg);
         };
         const double planned = capped(dose.mg_per_kg);
         const double allowed_max = capped(dose.increase_to_mg_per_kg.value_or(dose.mg_per_kg));

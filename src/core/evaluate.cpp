@@ -109,7 +109,7 @@ std::vector<ExposureSeries> exposure_series(const DrugDb& db, const Response& r,
             regimen_words = "prescribed: " + format_number(r.check->dose_mg, 1) + " mg every " +
                             format_number(r.check->interval_hours, 2) + " h";
         }
-        if (!drug->pk.clearance_by_renal.empty()) reg.relative_clearance = relative_clearance(drug->pk, r.renal);
+        reg.relative_clearance = relative_clearance(drug->pk, r.renal);  // 1 where the data has no renal bands
         ExposureSeries s = simulate_exposure(drug->pk, reg, in.days, in.points_per_day);
         s.drug = c.drug;
         s.regimen = regimen_words;
@@ -174,10 +174,8 @@ Response evaluate(const Request& req, const DrugDb& db) {
     const Regimen& regimen = *chosen;
     const Band* band = select_band(regimen, weight_kg, age_months);
     if (band == nullptr) {
-        std::string bands;
-        for (const auto& b : regimen.bands) bands += (bands.empty() ? "" : "; ") + describe_band(b);
         return error_response(db, {{"patient.weight", "No labelled dose for " + format_number(weight_kg) + " kg with " +
-                                                          use->name + " (label bands: " + bands + ")."}});
+                                                          use->name + " (label bands: " + describe_bands(regimen) + ")."}});
     }
     const Dose& dose = band->dose;
     const bool has_ladder = dose.kind == DoseKind::Escalating && (dose.ceiling_mg_per_kg_per_day || dose.max_mg_per_day);

@@ -43,6 +43,20 @@ std::string describe_band(const Band& band) {
     return w.empty() ? a : w;
 }
 
+std::string describe_bands(const Regimen& regimen) {
+    std::string out;
+    for (const auto& b : regimen.bands) out += (out.empty() ? "" : "; ") + describe_band(b);
+    return out;
+}
+
+double capped_per_kg_mg(const Dose& dose, std::optional<double> max_mg_per_administration, double mg_per_kg,
+                        double weight_kg) {
+    double mg = mg_per_kg * weight_kg;
+    if (dose.max_mg) mg = std::min(mg, *dose.max_mg);
+    if (max_mg_per_administration) mg = std::min(mg, *max_mg_per_administration);
+    return mg;
+}
+
 std::optional<double> ceiling_mg_per_day(const Dose& dose, double weight_kg) {
     std::optional<double> ceiling;
     if (dose.ceiling_mg_per_kg_per_day) ceiling = *dose.ceiling_mg_per_kg_per_day * weight_kg;
@@ -91,13 +105,12 @@ RegimenResult describe_regimen(const Regimen& regimen, const Band& band, double 
         case DoseKind::PerKg: {
             r.kind = "per-kg";
             r.mg_per_kg = d.mg_per_kg;
-            const auto cap = [&](double mg) {
-                if (d.max_mg) mg = std::min(mg, *d.max_mg);
-                if (regimen.max_mg_per_administration) mg = std::min(mg, *regimen.max_mg_per_administration);
-                return round_down_to(mg, 1);
+            // Shown rounded down, so a shown dose never exceeds a cap.
+            const auto shown = [&](double mg_per_kg) {
+                return round_down_to(capped_per_kg_mg(d, regimen.max_mg_per_administration, mg_per_kg, weight_kg), 1);
             };
-            r.dose_mg = cap(d.mg_per_kg * weight_kg);
-            if (d.increase_to_mg_per_kg) r.increase_to_mg = cap(*d.increase_to_mg_per_kg * weight_kg);
+            r.dose_mg = shown(d.mg_per_kg);
+            if (d.increase_to_mg_per_kg) r.increase_to_mg = shown(*d.increase_to_mg_per_kg);
             break;
         }
         case DoseKind::Escalating: {

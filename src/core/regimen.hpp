@@ -15,6 +15,8 @@ const Use* find_use(const Drug& drug, const std::string& indication, const std::
 const Band* select_band(const Regimen& regimen, double weight_kg, std::optional<double> age_months);
 // "15 to 40 kg", "over 40 kg", "under 8 months": a band's conditions in words.
 std::string describe_band(const Band& band);
+// All of a regimen's bands in words, "; " between them (for "no labelled dose" messages).
+std::string describe_bands(const Regimen& regimen);
 
 // The regimen in mg for this weight, with the renal interval already applied.
 RegimenResult describe_regimen(const Regimen& regimen, const Band& band, double weight_kg, const RenalResult& renal,
@@ -25,6 +27,11 @@ std::optional<double> ceiling_mg_per_day(const Dose& dose, double weight_kg);
 
 // The usual start in mg/day (unrounded): start mg/kg x weight, never above the start cap or
 // the ceiling. The one place the start range is worked out (regimen, ladder and check use it).
+// A per-kg dose in mg for this weight (unrounded), under the dose's own cap and the regimen's
+// per-administration cap. The one place these caps are applied (regimen and check use it).
+double capped_per_kg_mg(const Dose& dose, std::optional<double> max_mg_per_administration, double mg_per_kg,
+                        double weight_kg);
+
 struct StartRange {
     double min_mg = 0, max_mg = 0;
 };

@@ -1,5 +1,7 @@
 #include "inputs.hpp"
 
+#include "drug_data.hpp"
+
 #include <cstdlib>
 
 namespace ui {
@@ -26,8 +28,6 @@ nlohmann::json number_or_text(const std::string& text) {
 // Every 2 h: smooth for a 5.7 h half-life, and half the work of hourly points.
 constexpr int kExposurePointsPerDay = 12;
 
-const char* kSafetyFlags[] = {"ecoli_hypersensitivity", "active_infection", "tnf_blocker", "live_vaccine_planned",
-                              "tb_history", "asthma", "pregnancy", "breastfeeding"};
 
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -184,7 +184,7 @@ Inputs inputs_from_json(const nlohmann::json& j) {
     Inputs in = inputs_from_params(params).inputs;
     if (j.contains("safety_flags") && j["safety_flags"].is_array())
         for (const auto& flag : j["safety_flags"])
-            for (const char* known : kSafetyFlags)
+            for (const auto& known : core::safety_flag_names())
                 if (flag.is_string() && flag.get<std::string>() == known) in.safety_flags[known] = true;
     if (j.contains("anc_per_mm3") && j["anc_per_mm3"].is_string()) in.anc_per_mm3 = j["anc_per_mm3"].get<std::string>();
     if (j.contains("start_date") && j["start_date"].is_string()) in.start_date = j["start_date"].get<std::string>();
