@@ -622,7 +622,7 @@ bool draw_app(App& app, const core::DrugDb& db, const Services& services) {
     ImGui::TextUnformatted("Anakinra dose checker");
     ImGui::PopFont();
     if (!narrow(app)) ImGui::SameLine();
-    ImGui::TextDisabled("data %s - an aid, not a substitute for the label", app.response.data_version.c_str());
+    wrapped(muted_color(), "data " + app.response.data_version + " - an aid, not a substitute for the label");
     if (!app.unknown_params.empty()) {
         std::string names;
         for (const auto& n : app.unknown_params) names += (names.empty() ? "" : ", ") + n;
