@@ -35,22 +35,46 @@ stage_header_deps() {
 }
 
 CORE_PACKAGES=(cmake make g++ emscripten nlohmann-json3-dev doctest-dev)
-WIDGET_PACKAGES=(dpkg-dev fonts-dejavu-core fonttools librsvg2-bin)
+WIDGET_PACKAGES=(fonts-dejavu-core fonttools librsvg2-bin xz-utils)
 CHECK_PACKAGES=(clang libclang-rt-14-dev libbenchmark-dev python3-jsonschema glslang-tools chromium brotli)
 
-# Dear ImGui 1.86: Debian's -dev package has no imgui.cpp, so the whole tree comes from the
-# source package, unpacked into the ignored build folder (never committed).
+# Dear ImGui 1.90.1, pinned: the source package of Debian 13 ("trixie"), whose released suite
+# keeps this version. Debian's -dev package has no imgui.cpp, and Debian 12 has only 1.86, so the
+# source package is downloaded with a private apt state (the machine's own sources stay as they
+# are), its tarball checked against the pinned SHA-256 and unpacked into the ignored build folder
+# (never committed). One tree serves the widget, the budget baseline and the native UI tests.
+IMGUI_VERSION=1.90.1
+IMGUI_DEBIAN_VERSION=1.90.1+ds-1
+IMGUI_ORIG_TARBALL=imgui_1.90.1+ds.orig.tar.xz
+IMGUI_ORIG_SHA256=ecce377df0f90b292f15dcbd83d438bddc162b2388c881132bde18c787572a1c
 ensure_imgui_source() {
-  IMGUI_DIR="$ROOT/build/imgui/imgui-1.86+ds"
-  [ -f "$IMGUI_DIR/imgui.cpp" ] && return 0
-  echo "== fetching the Dear ImGui 1.86 source package"
-  if ! grep -rqs "^Types: deb-src" /etc/apt/sources.list.d/ && ! grep -qs "^deb-src" /etc/apt/sources.list; then
-    sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources | as_root tee /etc/apt/sources.list.d/debian-src.sources >/dev/null
+  local dir="$ROOT/build/imgui"
+  IMGUI_DIR="$dir/imgui-$IMGUI_VERSION"
+  [ -f "$IMGUI_DIR/imgui.cpp" ] && [ -f "$IMGUI_DIR/.sha256-checked" ] && return 0
+  echo "== fetching the Dear ImGui $IMGUI_VERSION source package (Debian 13)"
+  local apt="$dir/apt-trixie"
+  mkdir -p "$apt/lists/partial"
+  local uri
+  uri=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null)
+  [ -n "$uri" ] || uri=$(awk '/^deb / {print $2; exit}' /etc/apt/sources.list 2>/dev/null)
+  [ -n "$uri" ] || { echo "no Debian mirror configured in /etc/apt"; return 1; }
+  echo "deb-src $uri trixie main" >"$apt/sources.list"
+  local opts=(-o "Dir::Etc::sourcelist=$apt/sources.list" -o "Dir::Etc::sourceparts=-" -o "Dir::State::Lists=$apt/lists"
+              -o "APT::Sandbox::User=root")
+  if [ ! -f "$dir/$IMGUI_ORIG_TARBALL" ]; then
+    apt-get "${opts[@]}" -q update >"$dir/apt.log" 2>&1 \
+      && (cd "$dir" && apt-get "${opts[@]}" -q source --download-only "imgui=$IMGUI_DEBIAN_VERSION" >>"$dir/apt.log" 2>&1) \
+      || { tail -n 20 "$dir/apt.log"; echo "could not download the imgui $IMGUI_DEBIAN_VERSION source package"; return 1; }
   fi
-  as_root apt-get update -q >/dev/null
-  mkdir -p "$ROOT/build/imgui"
-  (cd "$ROOT/build/imgui" && apt-get source -q imgui >/dev/null 2>&1)
-  [ -f "$IMGUI_DIR/imgui.cpp" ] || { echo "could not fetch the imgui source package"; return 1; }
+  if ! echo "$IMGUI_ORIG_SHA256  $dir/$IMGUI_ORIG_TARBALL" | sha256sum --check --status 2>/dev/null; then
+    echo "$IMGUI_ORIG_TARBALL does not match the pinned SHA-256; removed"
+    rm -f "$dir/$IMGUI_ORIG_TARBALL"
+    return 1
+  fi
+  rm -rf "$IMGUI_DIR"
+  tar -C "$dir" -xf "$dir/$IMGUI_ORIG_TARBALL"
+  [ -f "$IMGUI_DIR/imgui.cpp" ] || { echo "the imgui tarball did not unpack to $IMGUI_DIR"; return 1; }
+  touch "$IMGUI_DIR/.sha256-checked"
 }
 
 # npm packages for the browser tests (playwright-core drives Debian's Chromium; no browser download).
@@ -65,7 +89,7 @@ ensure_npm_packages() {
 # Configures and builds one build folder: configure_build <dir> <cmake args...>
 configure_build() {
   local dir=$1; shift
-  cmake -S "$ROOT" -B "$ROOT/build/$dir" -DDOSECHECK_DEPS_INCLUDE="$DEPS_INCLUDE" "$@" >"$ROOT/build/$dir.configure.log" 2>&1 \
+  cmake -S "$ROOT" -B "$ROOT/build/$dir" -DDOSECHECK_DEPS_INCLUDE="$DEPS_INCLUDE" -DDOSECHECK_IMGUI_DIR="${IMGUI_DIR:-}" "$@" >"$ROOT/build/$dir.configure.log" 2>&1 \
     || { cat "$ROOT/build/$dir.configure.log"; return 1; }
   cmake --build "$ROOT/build/$dir" -j"$JOBS" >"$ROOT/build/$dir.build.log" 2>&1 \
     || { tail -n 60 "$ROOT/build/$dir.build.log"; return 1; }

@@ -121,6 +121,10 @@
   }
   ['mousemove', 'mousedown', 'mouseup', 'wheel', 'keydown', 'keyup', 'keypress', 'resize', 'focus', 'blur']
     .forEach(function (type) { window.addEventListener(type, wake, {passive: true}); });
+  // Tab moves ImGui's focus over two frames; draw them now, before the next key arrives.
+  window.addEventListener('keydown', function (event) {
+    if (event.key === 'Tab' && Module._dc_settle_input) Module._dc_settle_input();
+  });
   if (window.matchMedia) {
     // Browser zoom changes devicePixelRatio: redraw at the new resolution.
     (function watchRatio() {
@@ -154,7 +158,7 @@
       Module._dc_touch(phase, p[0], p[1]);
       if (phase === 2) {
         // Run the tap's frames now, inside the handler, so iOS lets us raise the keyboard.
-        Module._dc_draw_now(3);
+        Module._dc_settle_input();
         if (Module.wantTextInput) { softKeyboard.value = ''; softKeyboard.focus({preventScroll: true}); }
         else if (document.activeElement === softKeyboard) softKeyboard.blur();
       }

@@ -1,4 +1,4 @@
-// The web budget's baseline: a bare Dear ImGui 1.86 page, one window and one slider, built with
+// The web budget's baseline: a bare Dear ImGui 1.90.1 page, one window and one slider, built with
 // the widget's toolchain and flags. Like stock ImGui apps it draws every frame.
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>

@@ -15,27 +15,19 @@
 #include <emscripten.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
+#include <imgui_internal.h>
 #include <imgui_impl_opengl3.h>
 
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <algorithm>
-#include <deque>
 #include <string>
-#include <vector>
 
 namespace {
 
 constexpr float kBaseFontPx = 15, kHeadingFontPx = 17;
 constexpr int kFramesAfterInput = 4;  // enough for ImGui to settle hover and popups
-
-// One simulated mouse state per frame, so a touch tap is a position first, then a press,
-// then a release (ImGui needs them on separate frames, or a button needs two taps).
-struct PointerStep {
-    float x = 0, y = 0;
-    bool down = false;
-};
 
 struct Platform {
     GLFWwindow* window = nullptr;
@@ -47,29 +39,8 @@ struct Platform {
     double dpr = 0;
     int fb_width = 0, fb_height = 0;
     std::string clipboard;
-    std::deque<PointerStep> pointer_steps;
-    float touch_start_x = 0, touch_start_y = 0, touch_last_y = 0;
+    float touch_start_x = 0, touch_start_y = 0, touch_last_x = 0, touch_last_y = 0;
     bool touch_moved = false;
-    float pending_wheel = 0;
-    std::deque<std::pair<int, bool>> key_events;  // soft-keyboard keys: (key, down), one per frame
-    // ImGui 1.86 reads key state once per frame and has no input queue, so keys and characters
-    // are queued here and handed over in order: a release never in the frame of its press, at
-    // most one control key (Tab, Enter, arrows, modifiers) per frame with what follows it
-    // waiting, and characters held past the frame in which a field activates. Otherwise a fast
-    // "Tab 7 Enter" loses the 7 or puts it in the field Tab leaves.
-    struct KeyEvent {
-        bool is_char = false;
-        int key = 0, scancode = 0, action = 0, mods = 0;
-        unsigned int codepoint = 0;
-    };
-    GLFWkeyfun imgui_key_callback = nullptr;
-    GLFWcharfun imgui_char_callback = nullptr;
-    std::deque<KeyEvent> key_queue;
-    GLFWmousebuttonfun imgui_mouse_button_callback = nullptr;
-    // A field activated by Tab or a click ignores characters in the frame it activates, and
-    // ImGui drops characters nobody takes: characters wait until that frame has passed.
-    long frame_index = 0;
-    long chars_wait_until_frame = 0;
 };
 
 Platform* the_platform = nullptr;  // for the exported C functions the page calls
@@ -135,80 +106,14 @@ void publish(Platform& p) {
     if (p.app.has_valid) web::storage_set(ui::inputs_to_json(p.app.last_valid).dump());
 }
 
-void apply_pointer_and_keys(Platform& p) {
-    ImGuiIO& io = ImGui::GetIO();
-    if (!p.pointer_steps.empty()) {
-        const PointerStep step = p.pointer_steps.front();
-        p.pointer_steps.pop_front();
-        io.MousePos = ImVec2(step.x, step.y);
-        io.MouseDown[0] = step.down;
-        if (!p.pointer_steps.empty()) wake(p, 2);
-    }
-    if (p.pending_wheel != 0) {
-        io.MouseWheel += p.pending_wheel;
-        p.pending_wheel = 0;
-    }
-    if (!p.key_events.empty()) {
-        const auto [key, down] = p.key_events.front();
-        p.key_events.pop_front();
-        io.KeysDown[key] = down;
-        if (!p.key_events.empty()) wake(p, 2);
-    }
-}
-
-void key_callback(GLFWwindow*, int key, int scancode, int action, int mods) {
-    Platform& p = *the_platform;
-    p.key_queue.push_back({false, key, scancode, action, mods, 0});
-    wake(p);
-}
-
-void char_callback(GLFWwindow*, unsigned int codepoint) {
-    Platform& p = *the_platform;
-    p.key_queue.push_back({true, 0, 0, 0, 0, codepoint});
-    wake(p);
-}
-
-void mouse_button_callback(GLFWwindow* window, int button, int action, int mods) {
-    Platform& p = *the_platform;
-    if (action == GLFW_PRESS) p.chars_wait_until_frame = p.frame_index + 2;  // the click lands next frame
-    if (p.imgui_mouse_button_callback) p.imgui_mouse_button_callback(window, button, action, mods);
-}
-
-bool is_control_key(int key) { return key < GLFW_KEY_SPACE || key >= GLFW_KEY_ESCAPE; }
-
-// Hands this frame's share of the queued keys and characters to ImGui's GLFW callbacks.
-void deliver_keys(Platform& p) {
-    ++p.frame_index;
-    std::vector<int> pressed;
-    while (!p.key_queue.empty()) {
-        const Platform::KeyEvent e = p.key_queue.front();
-        if (e.is_char) {
-            if (p.frame_index < p.chars_wait_until_frame) break;
-            if (p.imgui_char_callback) p.imgui_char_callback(p.window, e.codepoint);
-        } else {
-            const bool pressed_now = std::find(pressed.begin(), pressed.end(), e.key) != pressed.end();
-            if (e.action == GLFW_RELEASE && pressed_now) break;  // let one frame see it down
-            if (p.imgui_key_callback) p.imgui_key_callback(p.window, e.key, e.scancode, e.action, e.mods);
-            if (e.action == GLFW_PRESS) pressed.push_back(e.key);
-            if (e.action == GLFW_PRESS && is_control_key(e.key)) {
-                // Tab's focus lands next frame and the field activates then: skip that frame too.
-                p.chars_wait_until_frame = p.frame_index + 2;
-                p.key_queue.pop_front();
-                break;  // what follows a control key waits for the next frame
-            }
-        }
-        p.key_queue.pop_front();
-    }
-    if (!p.key_queue.empty()) wake(p, 2);
-}
-
 void render(Platform& p) {
-    deliver_keys(p);
     fit_canvas(p);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
-    apply_pointer_and_keys(p);
     ImGui::NewFrame();
+    // ImGui's input queue hands fast input over a few frames (a press and its release, a key and
+    // the characters after it): keep drawing until it is empty.
+    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) wake(p, 2);
     const bool changed = ui::draw_app(p.app, *p.db, p.services);
     ImGui::Render();
     glViewport(0, 0, p.fb_width, p.fb_height);
@@ -223,6 +128,20 @@ void render(Platform& p) {
         publish(p);
         wake(p, 2);
     }
+}
+
+// True while ImGui still holds queued input or is moving focus (a Tab's move takes two frames:
+// the request, then the result and the new field's activation).
+bool input_in_flight() {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    return g.InputEventsQueue.Size > 0 || g.NavMoveSubmitted || g.NavNextActivateId != 0;
+}
+
+// Draws frames now, inside the page's event handler, until ImGui has taken the queued input and
+// finished any focus move, then one more so io.WantTextInput is current.
+void settle_input(Platform& p) {
+    for (int i = 0; i < 8 && input_in_flight(); ++i) render(p);
+    render(p);
 }
 
 void frame(void* arg) {
@@ -266,46 +185,61 @@ EMSCRIPTEN_KEEPALIVE char* dc_compute(const char* request_json) {
 // Any DOM input event: draw a few frames.
 EMSCRIPTEN_KEEPALIVE void dc_wake() { wake(*the_platform); }
 
-// Draws `count` frames now (inside a touch handler, so the soft keyboard can be raised in it).
-EMSCRIPTEN_KEEPALIVE void dc_draw_now(int count) {
-    for (int i = 0; i < count; ++i) render(*the_platform);
-}
+// Settles input now, inside the page's handler: after a tap (so the soft keyboard can be raised
+// in it, as iOS requires) and after Tab (so characters typed next reach the field Tab moves to:
+// ImGui ignores characters in the frame a field is activated by Tab, and between Tab's two
+// frames no field is active to take them).
+EMSCRIPTEN_KEEPALIVE void dc_settle_input() { settle_input(*the_platform); }
 
 // The page's paste event: what Ctrl+V gives ImGui.
 EMSCRIPTEN_KEEPALIVE void dc_set_clipboard(const char* text) { the_platform->clipboard = text; }
 
 // Touch in framebuffer pixels. phase 0 start, 1 move, 2 end, 3 cancel. One finger: tap = click,
-// drag = scroll.
+// drag = scroll. ImGui's queue spreads a tap's position, press and release over three frames.
 EMSCRIPTEN_KEEPALIVE void dc_touch(int phase, float x, float y) {
     Platform& p = *the_platform;
+    ImGuiIO& io = ImGui::GetIO();
     const float slop = 10 * static_cast<float>(p.dpr);
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
     if (phase == 0) {
-        p.touch_start_x = x;
-        p.touch_start_y = y;
-        p.touch_last_y = y;
+        // The pointer is in the window: stops the GLFW backend polling GLFW's stale mouse position.
+        ImGui_ImplGlfw_CursorEnterCallback(p.window, 1);
+        p.touch_start_x = p.touch_last_x = x;
+        p.touch_start_y = p.touch_last_y = y;
         p.touch_moved = false;
-        p.pointer_steps.push_back({x, y, false});  // hover first
+        io.AddMousePosEvent(x, y);  // hover first
     } else if (phase == 1) {
         if (std::fabs(x - p.touch_start_x) > slop || std::fabs(y - p.touch_start_y) > slop) p.touch_moved = true;
         if (p.touch_moved) {
             const float step = 5 * kBaseFontPx * static_cast<float>(p.dpr);  // ImGui scrolls 5 lines per wheel unit
-            p.pending_wheel += (y - p.touch_last_y) / step;
+            io.AddMouseWheelEvent(0, (y - p.touch_last_y) / step);
+            p.touch_last_x = x;
             p.touch_last_y = y;
         }
     } else if (phase == 2 && !p.touch_moved) {
-        p.pointer_steps.push_back({x, y, true});
-        p.pointer_steps.push_back({x, y, false});
+        io.AddMousePosEvent(x, y);
+        io.AddMouseButtonEvent(0, true);
+        io.AddMouseButtonEvent(0, false);
     }
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     wake(p);
 }
 
-// A key from the soft keyboard (GLFW key code), pressed for one frame then released.
+// A key from the soft keyboard (GLFW key code), pressed and released.
 EMSCRIPTEN_KEEPALIVE void dc_key_tap(int glfw_key) {
-    Platform& p = *the_platform;
-    if (glfw_key < 0 || glfw_key >= 512) return;
-    p.key_events.push_back({glfw_key, true});
-    p.key_events.push_back({glfw_key, false});
-    wake(p);
+    ImGuiKey key = ImGuiKey_None;
+    switch (glfw_key) {
+        case GLFW_KEY_BACKSPACE: key = ImGuiKey_Backspace; break;
+        case GLFW_KEY_ENTER: key = ImGuiKey_Enter; break;
+        case GLFW_KEY_TAB: key = ImGuiKey_Tab; break;
+        case GLFW_KEY_LEFT: key = ImGuiKey_LeftArrow; break;
+        case GLFW_KEY_RIGHT: key = ImGuiKey_RightArrow; break;
+        case GLFW_KEY_DELETE: key = ImGuiKey_Delete; break;
+        default: return;
+    }
+    ImGui::GetIO().AddKeyEvent(key, true);
+    ImGui::GetIO().AddKeyEvent(key, false);
+    wake(*the_platform);
 }
 
 // Text from the soft keyboard.
@@ -353,17 +287,15 @@ int main() {
     // 3.1.6's GLFW turns cursor-mode changes into pointer-lock requests, which the browser refuses.
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     io.ConfigInputTextCursorBlink = false;             // a blinking caret would need frames forever
+    p.app.dark = web::prefers_dark();
+    p.app.embedded = web::embedded();
+    ImGui_ImplGlfw_InitForOpenGL(p.window, true);
+    // After the backend, which installs GLFW's clipboard (a no-op in 3.1.6).
     io.SetClipboardTextFn = [](void*, const char* text) {
         the_platform->clipboard = text;
         web::write_clipboard(text);
     };
     io.GetClipboardTextFn = [](void*) { return the_platform->clipboard.c_str(); };
-    p.app.dark = web::prefers_dark();
-    p.app.embedded = web::embedded();
-    ImGui_ImplGlfw_InitForOpenGL(p.window, true);
-    p.imgui_key_callback = glfwSetKeyCallback(p.window, key_callback);  // chained: ours first, then ImGui's
-    p.imgui_char_callback = glfwSetCharCallback(p.window, char_callback);
-    p.imgui_mouse_button_callback = glfwSetMouseButtonCallback(p.window, mouse_button_callback);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     const auto& shaders = shaders::embedded_files();
     const char* vertex = nullptr;

@@ -63,20 +63,22 @@ test('URL parameters produce the right #dose-summary', async () => {
   }
 });
 
-test('typing into the canvas with the keyboard changes the result, and Tab moves to the next field', async () => {
+test('typing into the canvas with the keyboard changes the result, and Tab moves through the controls', async () => {
   const { context, page } = await openWidget(browser, baseUrl, 'indication=nomid&weight=20');
   assert.ok((await summary(page)).includes('Weight 20 kg'));
-  // A fast typist: no pause between fields. ImGui 1.86 has no input queue; the platform's
-  // queue must keep every key and character in order (see src/web/main.cpp).
+  // A fast typist: no pause between keys. ImGui's input queue hands them over in order across
+  // frames. Tab reaches every control, so the weight's unit list comes between weight and age.
   await page.mouse.click(160, 79);            // the weight field (layout at 1280 px wide)
   await page.keyboard.press('Control+A');
   await page.keyboard.type('25');
-  await page.keyboard.press('Tab');           // next field: age
+  await page.keyboard.press('Tab');           // the weight's unit list (left as it is)
+  await page.keyboard.press('Tab');           // the age field
   await page.keyboard.type('7');
   await page.keyboard.press('Enter');
   await waitForSummary(page, 'Weight 25 kg, age 7 years');
   assert.ok((await summary(page)).includes('Ceiling: 200 mg per day'));
   assert.ok(page.url().includes('weight=25') && page.url().includes('age=7'), 'the URL follows the inputs');
+  assert.ok(page.url().includes('weight_unit=kg'), 'Tab over the unit list leaves it as it was');
   await context.close();
 });
 
