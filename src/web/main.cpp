@@ -1,109 +1,36 @@
-// The browser front end: GLFW on a WebGL2 canvas, Dear ImGui, and the DOM bridge.
-// Draws only while something changed (idle means idle), at physical pixels (crisp at any
-// devicePixelRatio and zoom), with its own clipboard, touch and soft-keyboard handling.
+// The browser front end: GLFW on a WebGL2 canvas, Dear ImGui 1.90 with its GLFW and OpenGL3
+// backends, and the DOM bridge. This file sets them up and runs the frame loop, which draws only
+// while something changed (idle means idle). The rest of the platform: see platform.hpp.
 #include "app.hpp"
 #include "curve_gl.hpp"
 #include "dom.hpp"
 #include "embedded_data.hpp"
-#include "embedded_fonts.hpp"
 #include "embedded_shaders.hpp"
-#include "evaluate.hpp"
 #include "inputs.hpp"
+#include "platform.hpp"
 
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
-#include <imgui_internal.h>
 #include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
 
-#include <cmath>
-#include <cstdlib>
-#include <cstring>
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
-namespace {
+namespace web {
 
-constexpr float kBaseFontPx = 15, kHeadingFontPx = 17;
-constexpr int kFramesAfterInput = 4;  // enough for ImGui to settle hover and popups
+Platform* the_platform = nullptr;
 
-struct Platform {
-    GLFWwindow* window = nullptr;
-    const core::DrugDb* db = nullptr;
-    ui::App app;
-    ui::Services services;
-    int frames_to_draw = kFramesAfterInput;
-    bool paused = false;
-    double dpr = 0;
-    int fb_width = 0, fb_height = 0;
-    std::string clipboard;
-    float touch_start_x = 0, touch_start_y = 0, touch_last_x = 0, touch_last_y = 0;
-    bool touch_moved = false;
-};
-
-Platform* the_platform = nullptr;  // for the exported C functions the page calls
-
-void wake(Platform& p, int frames = kFramesAfterInput) {
+void wake(Platform& p, int frames) {
     p.frames_to_draw = std::max(p.frames_to_draw, frames);
     if (p.paused) {
         p.paused = false;
         emscripten_resume_main_loop();
     }
-}
-
-void load_fonts(Platform& p) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2022, 0x2022, 0x2026, 0x2026, 0x2264, 0x2265,
-                                     0x26A0, 0x26A0, 0x2713, 0x2713, 0x2716, 0x2716, 0};
-    ImFontConfig config;
-    config.FontDataOwnedByAtlas = false;  // the TTF lives in the program's data
-    // Rasterised at physical pixels already: no oversampling, glyphs snapped to whole pixels.
-    config.OversampleH = 1;
-    config.PixelSnapH = true;
-    const float scale = static_cast<float>(p.dpr);
-    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(fonts::regular_ttf), static_cast<int>(fonts::regular_ttf_size),
-                                   std::floor(kBaseFontPx * scale), &config, ranges);
-    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(fonts::bold_ttf), static_cast<int>(fonts::bold_ttf_size),
-                                   std::floor(kHeadingFontPx * scale), &config, ranges);
-    io.Fonts->Build();
-    ImGui::GetStyle() = ImGuiStyle();
-    ui::apply_theme(p.app.dark);
-    ImGui::GetStyle().ScaleAllSizes(scale);
-}
-
-// Backing store = CSS size x devicePixelRatio; fonts and sizes follow the ratio (browser zoom too).
-void fit_canvas(Platform& p) {
-    const double dpr = web::device_pixel_ratio();
-    const int css_w = std::max(1, web::canvas_css_width()), css_h = std::max(1, web::canvas_css_height());
-    const int w = static_cast<int>(std::lround(css_w * dpr)), h = static_cast<int>(std::lround(css_h * dpr));
-    if (w != p.fb_width || h != p.fb_height) {
-        web::set_canvas_size(w, h);
-        p.fb_width = w;
-        p.fb_height = h;
-    }
-    p.app.css_width = static_cast<float>(css_w);
-    p.app.dpr = static_cast<float>(dpr);
-    if (dpr != p.dpr) {
-        const bool first = p.dpr == 0;
-        p.dpr = dpr;
-        load_fonts(p);
-        if (!first) {
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-        }
-    }
-}
-
-// After any input change: evaluate, then mirror the result to the DOM, URL and storage.
-void publish(Platform& p) {
-    if (!ui::evaluate_inputs(p.app, *p.db)) return;
-    web::set_summary(p.app.summary);
-    web::set_document_state(p.app.response_json);
-    web::replace_query_string(ui::query_string(ui::params_from_inputs(p.app.inputs)));
-    if (p.app.has_valid) web::storage_set(ui::inputs_to_json(p.app.last_valid).dump());
 }
 
 void render(Platform& p) {
@@ -130,12 +57,16 @@ void render(Platform& p) {
     }
 }
 
+namespace {
+
 // True while ImGui still holds queued input or is moving focus (a Tab's move takes two frames:
 // the request, then the result and the new field's activation).
 bool input_in_flight() {
     const ImGuiContext& g = *ImGui::GetCurrentContext();
     return g.InputEventsQueue.Size > 0 || g.NavMoveSubmitted || g.NavNextActivateId != 0;
 }
+
+}  // namespace
 
 // Draws frames now, inside the page's event handler, until ImGui has taken the queued input and
 // finished any focus move, then one more so io.WantTextInput is current.
@@ -155,110 +86,12 @@ void frame(void* arg) {
     render(p);
 }
 
-void load_inputs(Platform& p) {
-    const ui::Params params = ui::parse_query_string(web::query_string());
-    bool has_inputs = false;
-    for (const auto& [key, value] : params) has_inputs = has_inputs || key != "embed";
-    if (has_inputs) {
-        ui::FromParams from = ui::inputs_from_params(params);
-        p.app.inputs = from.inputs;
-        p.app.unknown_params = from.unknown;
-    } else {
-        const std::string stored = web::storage_get();
-        const auto json = nlohmann::json::parse(stored, nullptr, false);
-        if (!stored.empty() && !json.is_discarded()) p.app.inputs = ui::inputs_from_json(json);
-    }
-}
+}  // namespace web
 
-}  // namespace
-
-extern "C" {
-
-// window.doseChecker.compute: the same JSON the CLI prints. The caller frees the result.
-EMSCRIPTEN_KEEPALIVE char* dc_compute(const char* request_json) {
-    const std::string json = core::evaluate_json(request_json, *the_platform->db).json;
-    char* out = static_cast<char*>(std::malloc(json.size() + 1));
-    std::memcpy(out, json.c_str(), json.size() + 1);
-    return out;
-}
-
-// Any DOM input event: draw a few frames.
-EMSCRIPTEN_KEEPALIVE void dc_wake() { wake(*the_platform); }
-
-// Settles input now, inside the page's handler: after a tap (so the soft keyboard can be raised
-// in it, as iOS requires) and after Tab (so characters typed next reach the field Tab moves to:
-// ImGui ignores characters in the frame a field is activated by Tab, and between Tab's two
-// frames no field is active to take them).
-EMSCRIPTEN_KEEPALIVE void dc_settle_input() { settle_input(*the_platform); }
-
-// The page's paste event: what Ctrl+V gives ImGui.
-EMSCRIPTEN_KEEPALIVE void dc_set_clipboard(const char* text) { the_platform->clipboard = text; }
-
-// Touch in framebuffer pixels. phase 0 start, 1 move, 2 end, 3 cancel. One finger: tap = click,
-// drag = scroll. ImGui's queue spreads a tap's position, press and release over three frames.
-EMSCRIPTEN_KEEPALIVE void dc_touch(int phase, float x, float y) {
-    Platform& p = *the_platform;
-    ImGuiIO& io = ImGui::GetIO();
-    const float slop = 10 * static_cast<float>(p.dpr);
-    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
-    if (phase == 0) {
-        // The pointer is in the window: stops the GLFW backend polling GLFW's stale mouse position.
-        ImGui_ImplGlfw_CursorEnterCallback(p.window, 1);
-        p.touch_start_x = p.touch_last_x = x;
-        p.touch_start_y = p.touch_last_y = y;
-        p.touch_moved = false;
-        io.AddMousePosEvent(x, y);  // hover first
-    } else if (phase == 1) {
-        if (std::fabs(x - p.touch_start_x) > slop || std::fabs(y - p.touch_start_y) > slop) p.touch_moved = true;
-        if (p.touch_moved) {
-            const float step = 5 * kBaseFontPx * static_cast<float>(p.dpr);  // ImGui scrolls 5 lines per wheel unit
-            io.AddMouseWheelEvent(0, (y - p.touch_last_y) / step);
-            p.touch_last_x = x;
-            p.touch_last_y = y;
-        }
-    } else if (phase == 2 && !p.touch_moved) {
-        io.AddMousePosEvent(x, y);
-        io.AddMouseButtonEvent(0, true);
-        io.AddMouseButtonEvent(0, false);
-    }
-    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
-    wake(p);
-}
-
-// A key from the soft keyboard (GLFW key code), pressed and released.
-EMSCRIPTEN_KEEPALIVE void dc_key_tap(int glfw_key) {
-    ImGuiKey key = ImGuiKey_None;
-    switch (glfw_key) {
-        case GLFW_KEY_BACKSPACE: key = ImGuiKey_Backspace; break;
-        case GLFW_KEY_ENTER: key = ImGuiKey_Enter; break;
-        case GLFW_KEY_TAB: key = ImGuiKey_Tab; break;
-        case GLFW_KEY_LEFT: key = ImGuiKey_LeftArrow; break;
-        case GLFW_KEY_RIGHT: key = ImGuiKey_RightArrow; break;
-        case GLFW_KEY_DELETE: key = ImGuiKey_Delete; break;
-        default: return;
-    }
-    ImGui::GetIO().AddKeyEvent(key, true);
-    ImGui::GetIO().AddKeyEvent(key, false);
-    wake(*the_platform);
-}
-
-// Text from the soft keyboard.
-EMSCRIPTEN_KEEPALIVE void dc_text(const char* utf8) {
-    ImGui::GetIO().AddInputCharactersUTF8(utf8);
-    wake(*the_platform);
-}
-
-// Replaces the inputs from a query string (the embed layer's postMessage and tests use it).
-EMSCRIPTEN_KEEPALIVE void dc_set_query(const char* query) {
-    Platform& p = *the_platform;
-    ui::FromParams from = ui::inputs_from_params(ui::parse_query_string(query));
-    p.app.inputs = from.inputs;
-    p.app.unknown_params = from.unknown;
-    publish(p);
-    wake(p);
-}
-
-}  // extern "C"
+using web::Platform;
+using web::the_platform;
+using web::load_inputs;
+using web::publish;
 
 int main() {
     static Platform platform;
@@ -316,6 +149,6 @@ int main() {
     load_inputs(p);
     publish(p);
     EM_ASM({ if (Module.onReady) Module.onReady(); });
-    emscripten_set_main_loop_arg(frame, &p, 0, true);
+    emscripten_set_main_loop_arg(web::frame, &p, 0, true);
     return 0;
 }

@@ -1,0 +1,43 @@
+// The browser platform's state and the functions its files share:
+//   main.cpp        set-up and the frame loop (idle means idle)
+//   canvas.cpp      backing-store size, device pixel ratio, fonts
+//   page_state.cpp  inputs <-> URL, local storage, #dose-summary
+//   exports.cpp     the dc_* functions the page (web/bridge.js) calls
+#pragma once
+#include "app.hpp"
+#include "drug_data.hpp"
+
+#include <string>
+
+struct GLFWwindow;
+
+namespace web {
+
+constexpr float kBaseFontPx = 15, kHeadingFontPx = 17;
+constexpr int kFramesAfterInput = 4;  // enough for ImGui to settle hover and popups
+
+struct Platform {
+    GLFWwindow* window = nullptr;
+    const core::DrugDb* db = nullptr;
+    ui::App app;
+    ui::Services services;
+    int frames_to_draw = kFramesAfterInput;
+    bool paused = false;
+    double dpr = 0;
+    int fb_width = 0, fb_height = 0;
+    std::string clipboard;
+    float touch_start_x = 0, touch_start_y = 0, touch_last_x = 0, touch_last_y = 0;
+    bool touch_moved = false;
+};
+
+
+extern Platform* the_platform;  // for the exported C functions the page calls
+
+void wake(Platform& p, int frames = kFramesAfterInput);  // draw at least `frames` more frames
+void render(Platform& p);                                 // one frame
+void settle_input(Platform& p);
+void fit_canvas(Platform& p);
+void publish(Platform& p);
+void load_inputs(Platform& p);
+
+}  // namespace web
