@@ -96,6 +96,13 @@ void same_line_or_wrap(float width) {
     }
 }
 
+// A table's header row, read but not a Tab stop: the headers do nothing when pressed.
+void header_row() {
+    ImGui::PushTabStop(false);
+    ImGui::TableHeadersRow();
+    ImGui::PopTabStop();
+}
+
 void heading(const char* text) {
     ImGui::Spacing();
     ImGui::PushFont(ImGui::GetIO().Fonts->Fonts.Size > 1 ? ImGui::GetIO().Fonts->Fonts[1] : nullptr);
@@ -251,7 +258,7 @@ bool dose_panel(App& app) {
                 ImGui::TableSetupColumn("mg/kg/day", ImGuiTableColumnFlags_WidthStretch, 0.8f);
                 ImGui::TableSetupColumn("per day", ImGuiTableColumnFlags_WidthStretch, 1.6f);
                 ImGui::TableSetupColumn("syringes", ImGuiTableColumnFlags_WidthStretch, 0.7f);
-                ImGui::TableHeadersRow();
+                header_row();
                 for (size_t i = 0; i < r.ladder.size(); ++i) {
                     const auto& row = r.ladder[i];
                     const auto [prescribed, note] = note_for(i);
@@ -270,13 +277,15 @@ bool dose_panel(App& app) {
                 ImGui::EndTable();
             }
         } else if (ImGui::BeginTable("ladder", split ? 6 : 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-            ImGui::TableSetupColumn("mg/kg/day");
-            ImGui::TableSetupColumn("mg/day");
-            ImGui::TableSetupColumn("mL/day");
-            if (split) ImGui::TableSetupColumn("twice daily");
-            ImGui::TableSetupColumn("syringes/day");
-            ImGui::TableSetupColumn("note");
-            ImGui::TableHeadersRow();
+            // Every stretched column gets a weight: without one, ImGui 1.90.1 divides 0 by 0 in a
+            // proportional table's first frame, before it has measured the cells.
+            ImGui::TableSetupColumn("mg/kg/day", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+            ImGui::TableSetupColumn("mg/day", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+            ImGui::TableSetupColumn("mL/day", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+            if (split) ImGui::TableSetupColumn("twice daily", ImGuiTableColumnFlags_WidthStretch, 1.5f);
+            ImGui::TableSetupColumn("syringes/day", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+            ImGui::TableSetupColumn("note", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+            header_row();
             for (size_t i = 0; i < r.ladder.size(); ++i) {
                 const auto& row = r.ladder[i];
                 const auto [prescribed, note] = note_for(i);
@@ -396,12 +405,12 @@ void compare_panel(App& app, const Services& services) {
         return;
     }
     if (ImGui::BeginTable("compare", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("drug");
-        ImGui::TableSetupColumn("route");
-        ImGui::TableSetupColumn("dose", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn("interval");
-        ImGui::TableSetupColumn("per year");
-        ImGui::TableHeadersRow();
+        ImGui::TableSetupColumn("drug", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("route", ImGuiTableColumnFlags_WidthStretch, 0.4f);
+        ImGui::TableSetupColumn("dose", ImGuiTableColumnFlags_WidthStretch, 1.8f);
+        ImGui::TableSetupColumn("interval", ImGuiTableColumnFlags_WidthStretch, 0.55f);
+        ImGui::TableSetupColumn("per year", ImGuiTableColumnFlags_WidthStretch, 0.55f);
+        header_row();
         for (const auto& c : r.comparators) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();

@@ -1,7 +1,7 @@
 // The canvas: its backing store in physical pixels and the fonts rasterised for them.
 #include "dom.hpp"
-#include "embedded_fonts.hpp"
 #include "platform.hpp"
+#include "style.hpp"
 
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
@@ -10,31 +10,6 @@
 #include <cmath>
 
 namespace web {
-
-namespace {
-
-void load_fonts(Platform& p) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2022, 0x2022, 0x2026, 0x2026, 0x2264, 0x2265,
-                                     0x26A0, 0x26A0, 0x2713, 0x2713, 0x2716, 0x2716, 0};
-    ImFontConfig config;
-    config.FontDataOwnedByAtlas = false;  // the TTF lives in the program's data
-    // Rasterised at physical pixels already: no oversampling, glyphs snapped to whole pixels.
-    config.OversampleH = 1;
-    config.PixelSnapH = true;
-    const float scale = static_cast<float>(p.dpr);
-    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(fonts::regular_ttf), static_cast<int>(fonts::regular_ttf_size),
-                                   std::floor(kBaseFontPx * scale), &config, ranges);
-    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(fonts::bold_ttf), static_cast<int>(fonts::bold_ttf_size),
-                                   std::floor(kHeadingFontPx * scale), &config, ranges);
-    io.Fonts->Build();
-    ImGui::GetStyle() = ImGuiStyle();
-    ui::apply_theme(p.app.dark);
-    ImGui::GetStyle().ScaleAllSizes(scale);
-}
-
-}  // namespace
 
 // Backing store = CSS size x devicePixelRatio; fonts and sizes follow the ratio (browser zoom too).
 void fit_canvas(Platform& p) {
@@ -51,7 +26,8 @@ void fit_canvas(Platform& p) {
     if (dpr != p.dpr) {
         const bool first = p.dpr == 0;
         p.dpr = dpr;
-        load_fonts(p);
+        ui::load_fonts(static_cast<float>(dpr));
+        ui::apply_style(p.app.dark, static_cast<float>(dpr));
         if (!first) {
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             ImGui_ImplOpenGL3_CreateFontsTexture();

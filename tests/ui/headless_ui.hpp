@@ -1,0 +1,60 @@
+// The widget on a Dear ImGui with no window and no GL, for the UI tests. It sets ImGui up as the
+// browser does (the widget's fonts and style, keyboard navigation on; the font atlas is built in
+// memory and never uploaded) on a display of a given size, and records what each frame drew:
+// the text, through ImGui's log, and every item with its label and rectangle, through ImGui's
+// test-engine hooks (compiled into the native imgui library, see CMakeLists.txt).
+#pragma once
+#include "app.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <string>
+#include <vector>
+
+namespace uitest {
+
+// One item a frame added, in the order ImGui added it.
+struct DrawnItem {
+    ImGuiID id = 0;
+    std::string label;  // as given to ImGui: "##weight", "Copy summary", ...
+    ImRect rect;        // in display pixels
+    ImGuiItemStatusFlags flags = 0;
+};
+
+class HeadlessUi {
+public:
+    // `query`: the page's URL parameters (e.g. "indication=nomid&weight=20"). Display in pixels.
+    explicit HeadlessUi(const std::string& query, ImVec2 display = ImVec2(1280, 900), float pixel_ratio = 1);
+    ~HeadlessUi();
+    HeadlessUi(const HeadlessUi&) = delete;
+    HeadlessUi& operator=(const HeadlessUi&) = delete;
+
+    // One frame: NewFrame, draw_app, Render; evaluates again when an input changed, as the page does.
+    void frame();
+    // Frames until ImGui has taken all queued input and finished moving focus, then one more.
+    void settle();
+    // Queues a key press and release (with Shift held when asked), then settles.
+    void press(ImGuiKey key, bool shift = false);
+    // Queues characters, then settles.
+    void type(const char* utf8);
+
+    ImGuiIO& io() const;
+    ImGuiWindow* window() const;  // the widget's one window
+    const std::string& text() const { return text_; }  // all text the last frame drew
+    const std::vector<DrawnItem>& items() const { return items_; }
+    const DrawnItem* item(const std::string& label) const;  // the last frame's item with this label
+    const DrawnItem* focused() const;   // the item with the keyboard focus ring (ImGui's NavId), or nullptr
+    std::string focused_label() const;  // its label ("" for none, and for combos: ImGui gives them none)
+
+    ui::App app;
+
+private:
+    friend struct Hooks;
+    ImGuiContext* context_ = nullptr;
+    ui::Services services_;
+    std::string text_;
+    std::vector<DrawnItem> items_;
+};
+
+}  // namespace uitest

@@ -1,0 +1,57 @@
+// The widget's panels rendered headlessly: what one frame shows for golden inputs.
+#include "headless_ui.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using uitest::HeadlessUi;
+
+namespace {
+
+bool shows(const HeadlessUi& ui, const std::string& text) { return ui.text().find(text) != std::string::npos; }
+
+// A display tall enough that nothing is clipped, so every line and item is in the frame.
+const ImVec2 kTallDesktop(1280, 3000);
+
+}  // namespace
+
+TEST_CASE("a valid order renders the start range, the ladder with the prescribed row, and the verdict") {
+    HeadlessUi ui("indication=nomid&weight=20&age=6&crcl=25&dose_mg=40&doses_per_day=2", kTallDesktop);
+    CHECK(shows(ui, "Usual start: 1-2 mg/kg/day = 20 mg to 40 mg per day"));
+    CHECK(shows(ui, "Ceiling: 160 mg per day (8 mg/kg/day)"));
+    CHECK(shows(ui, "| 4 | 80 mg | 0.53 mL | 2 x 40 mg (0.27 mL) | 1 (split: 2) | < prescribed |"));
+    CHECK(shows(ui, "| 8 | 160 mg | 1.06 mL | 2 x 80 mg (0.53 mL) | 2 (split: 2) | ceiling |"));
+    CHECK(shows(ui, "CAUTION"));
+    CHECK(shows(ui, "the label suggests the dose every other day (every 48 h)"));
+}
+
+TEST_CASE("an invalid weight renders the error under the weight field and no dose anywhere") {
+    HeadlessUi ui("indication=nomid&weight=-3&dose_mg=40&doses_per_day=1", kTallDesktop);
+    const std::string& text = ui.text();
+    const auto weight_line = text.find("Weight { -3 }");
+    const auto error_line = text.find("Weight must be greater than 0.");
+    const auto age_line = text.find("Age {");
+    REQUIRE(weight_line != std::string::npos);
+    REQUIRE(error_line != std::string::npos);
+    CHECK(weight_line < error_line);
+    CHECK(error_line < age_line);
+    CHECK(shows(ui, "No dose is shown until the inputs above are corrected."));
+    CHECK(shows(ui, "No comparison until the inputs are corrected."));
+    CHECK_FALSE(shows(ui, "Ceiling"));
+    CHECK_FALSE(shows(ui, "mg/kg/day"));
+}
+
+TEST_CASE("the content height the embed layer sizes the iframe to ends just below the last line") {
+    HeadlessUi desktop("indication=nomid&weight=20&dose_mg=40&doses_per_day=2", kTallDesktop);
+    HeadlessUi phone("indication=nomid&weight=20&dose_mg=40&doses_per_day=2", ImVec2(360, 6000));
+    for (const HeadlessUi* ui : {&desktop, &phone}) {
+        const auto* clear = ui->item("Clear");
+        REQUIRE(clear != nullptr);
+        // The Clear button, then two lines of closing text, then the window's padding.
+        CHECK(ui->app.content_height_px > clear->rect.Max.y + 20);
+        CHECK(ui->app.content_height_px < clear->rect.Max.y + 120);
+    }
+    // One column on a phone: taller than the two-column desktop layout.
+    CHECK(phone.app.content_height_px > desktop.app.content_height_px * 1.5f);
+}
