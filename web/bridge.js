@@ -125,6 +125,12 @@
   window.addEventListener('keydown', function (event) {
     if (event.key === 'Tab' && Module._dc_settle_input) Module._dc_settle_input();
   });
+  // The wheel: ImGui's GLFW backend scrolls the widget with it, unless the widget cannot move that
+  // way (embedded at its content's height, or at the end); then the event never reaches the
+  // backend or GLFW, nothing cancels it, and the browser scrolls the page.
+  window.addEventListener('wheel', function (event) {
+    if (!Module._dc_wheel_wanted || !Module._dc_wheel_wanted(event.deltaX, event.deltaY)) event.stopPropagation();
+  }, {capture: true, passive: true});
   if (window.matchMedia) {
     // Browser zoom changes devicePixelRatio: redraw at the new resolution.
     (function watchRatio() {
@@ -141,8 +147,8 @@
     wake();
   });
 
-  // Touch: one finger taps (position, press, release on separate frames) or scrolls. Handled
-  // here in the capture phase so the built-in GLFW handler never doubles a tap.
+  // Touch: one finger taps or pans (src/web/input.cpp). Handled here in the capture phase so the
+  // built-in GLFW handler never doubles a tap.
   function touchPoint(touch) {
     var rect = canvas.getBoundingClientRect();
     var ratio = canvas.width / rect.width;
@@ -169,17 +175,17 @@
   window.addEventListener('touchend', onTouch(2), {capture: true, passive: false});
   window.addEventListener('touchcancel', onTouch(3), {capture: true, passive: false});
 
-  // The soft keyboard's text goes to ImGui; its keys are kept from GLFW so nothing doubles.
-  var GLFW_KEY = {Backspace: 259, Enter: 257, Tab: 258, ArrowLeft: 263, ArrowRight: 262, Delete: 261};
+  // The soft keyboard's text and editing keys go to ImGui (src/web/input.cpp names the keys).
+  function keyTap(name) { return Module.ccall('dc_key_tap', 'number', ['string'], [name]) === 1; }
   softKeyboard.addEventListener('keydown', function (event) {
     event.stopPropagation();
-    if (GLFW_KEY[event.key] !== undefined) { event.preventDefault(); Module._dc_key_tap(GLFW_KEY[event.key]); }
+    if (keyTap(event.key)) event.preventDefault();
   });
   softKeyboard.addEventListener('keypress', function (event) { event.stopPropagation(); });
   softKeyboard.addEventListener('keyup', function (event) { event.stopPropagation(); });
   softKeyboard.addEventListener('beforeinput', function (event) {
-    if (event.inputType === 'deleteContentBackward') { event.preventDefault(); Module._dc_key_tap(GLFW_KEY.Backspace); }
-    else if (event.inputType === 'insertLineBreak') { event.preventDefault(); Module._dc_key_tap(GLFW_KEY.Enter); }
+    if (event.inputType === 'deleteContentBackward') { event.preventDefault(); keyTap('Backspace'); }
+    else if (event.inputType === 'insertLineBreak') { event.preventDefault(); keyTap('Enter'); }
   });
   softKeyboard.addEventListener('input', function () {
     if (softKeyboard.value) { Module.ccall('dc_text', null, ['string'], [softKeyboard.value]); softKeyboard.value = ''; }

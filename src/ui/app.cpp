@@ -625,6 +625,8 @@ bool draw_app(App& app, const core::DrugDb& db, const Services& services) {
     ImGui::Begin("Anakinra dose checker", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus |
+                     // Rows wider than a narrow screen scroll sideways (a drag pans them) rather than clip.
+                     ImGuiWindowFlags_HorizontalScrollbar |
                      (app.embedded ? ImGuiWindowFlags_NoScrollbar : ImGuiWindowFlags_AlwaysVerticalScrollbar));
     bool changed = false;
     ImGui::PushFont(io.Fonts->Fonts.Size > 1 ? io.Fonts->Fonts[1] : nullptr);

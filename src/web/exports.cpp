@@ -1,20 +1,18 @@
 // The functions the page calls (web/bridge.js): the public compute API, wake-ups, touch, the soft
 // keyboard, the clipboard and replacing the inputs.
 #include "evaluate.hpp"
+#include "input.hpp"
 #include "inputs.hpp"
 #include "platform.hpp"
 
-#include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 
-#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 
-using web::kBaseFontPx;
 using web::Platform;
 using web::publish;
 using web::settle_input;
@@ -43,52 +41,37 @@ EMSCRIPTEN_KEEPALIVE void dc_settle_input() { settle_input(*the_platform); }
 // The page's paste event: what Ctrl+V gives ImGui.
 EMSCRIPTEN_KEEPALIVE void dc_set_clipboard(const char* text) { the_platform->clipboard = text; }
 
-// Touch in framebuffer pixels. phase 0 start, 1 move, 2 end, 3 cancel. One finger: tap = click,
-// drag = scroll. ImGui's queue spreads a tap's position, press and release over three frames.
+// Touch in framebuffer pixels. phase 0 start, 1 move, 2 end, 3 cancel (see input.hpp).
 EMSCRIPTEN_KEEPALIVE void dc_touch(int phase, float x, float y) {
     Platform& p = *the_platform;
-    ImGuiIO& io = ImGui::GetIO();
-    const float slop = 10 * static_cast<float>(p.dpr);
-    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    const ImVec2 pos(x, y);
     if (phase == 0) {
-        // The pointer is in the window: stops the GLFW backend polling GLFW's stale mouse position.
+        // The pointer is in the window now: otherwise the GLFW backend keeps queueing GLFW's last
+        // mouse position (a touch never moves it) over the finger's.
         ImGui_ImplGlfw_CursorEnterCallback(p.window, 1);
-        p.touch_start_x = p.touch_last_x = x;
-        p.touch_start_y = p.touch_last_y = y;
-        p.touch_moved = false;
-        io.AddMousePosEvent(x, y);  // hover first
+        p.touch.start(pos, 10 * static_cast<float>(p.dpr));
     } else if (phase == 1) {
-        if (std::fabs(x - p.touch_start_x) > slop || std::fabs(y - p.touch_start_y) > slop) p.touch_moved = true;
-        if (p.touch_moved) {
-            const float step = 5 * kBaseFontPx * static_cast<float>(p.dpr);  // ImGui scrolls 5 lines per wheel unit
-            io.AddMouseWheelEvent(0, (y - p.touch_last_y) / step);
-            p.touch_last_x = x;
-            p.touch_last_y = y;
-        }
-    } else if (phase == 2 && !p.touch_moved) {
-        io.AddMousePosEvent(x, y);
-        io.AddMouseButtonEvent(0, true);
-        io.AddMouseButtonEvent(0, false);
+        p.touch.move(pos);
+    } else if (phase == 2) {
+        p.touch.end(pos);
+    } else {
+        p.touch.cancel();
     }
-    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     wake(p);
 }
 
-// A key from the soft keyboard (GLFW key code), pressed and released.
-EMSCRIPTEN_KEEPALIVE void dc_key_tap(int glfw_key) {
-    ImGuiKey key = ImGuiKey_None;
-    switch (glfw_key) {
-        case GLFW_KEY_BACKSPACE: key = ImGuiKey_Backspace; break;
-        case GLFW_KEY_ENTER: key = ImGuiKey_Enter; break;
-        case GLFW_KEY_TAB: key = ImGuiKey_Tab; break;
-        case GLFW_KEY_LEFT: key = ImGuiKey_LeftArrow; break;
-        case GLFW_KEY_RIGHT: key = ImGuiKey_RightArrow; break;
-        case GLFW_KEY_DELETE: key = ImGuiKey_Delete; break;
-        default: return;
-    }
-    ImGui::GetIO().AddKeyEvent(key, true);
-    ImGui::GetIO().AddKeyEvent(key, false);
+// Whether the widget scrolls for this wheel event; when not, the page lets the browser scroll
+// the page (see web/bridge.js).
+EMSCRIPTEN_KEEPALIVE int dc_wheel_wanted(float delta_x, float delta_y) {
+    return web::wheel_scrolls_widget(delta_x, delta_y) ? 1 : 0;
+}
+
+// A key from the soft keyboard, by its DOM name (KeyboardEvent.key), pressed and released.
+// Returns 0 for a key it does not take.
+EMSCRIPTEN_KEEPALIVE int dc_key_tap(const char* dom_key) {
+    if (!web::soft_keyboard_tap(dom_key)) return 0;
     wake(*the_platform);
+    return 1;
 }
 
 // Text from the soft keyboard.

@@ -15,7 +15,6 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
-#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -39,8 +38,8 @@ void render(Platform& p) {
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     // ImGui's input queue hands fast input over a few frames (a press and its release, a key and
-    // the characters after it): keep drawing until it is empty.
-    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) wake(p, 2);
+    // the characters after it), and Tab moves focus over two: keep drawing until both are done.
+    if (input_in_flight()) wake(p, 2);
     const bool changed = ui::draw_app(p.app, *p.db, p.services);
     ImGui::Render();
     glViewport(0, 0, p.fb_width, p.fb_height);
@@ -56,17 +55,6 @@ void render(Platform& p) {
         wake(p, 2);
     }
 }
-
-namespace {
-
-// True while ImGui still holds queued input or is moving focus (a Tab's move takes two frames:
-// the request, then the result and the new field's activation).
-bool input_in_flight() {
-    const ImGuiContext& g = *ImGui::GetCurrentContext();
-    return g.InputEventsQueue.Size > 0 || g.NavMoveSubmitted || g.NavNextActivateId != 0;
-}
-
-}  // namespace
 
 // Draws frames now, inside the page's event handler, until ImGui has taken the queued input and
 // finished any focus move, then one more so io.WantTextInput is current.

@@ -3,9 +3,11 @@
 //   canvas.cpp      backing-store size, device pixel ratio, fonts
 //   page_state.cpp  inputs <-> URL, local storage, #dose-summary
 //   exports.cpp     the dc_* functions the page (web/bridge.js) calls
+//   input.cpp       touch, soft-keyboard keys and wheel ownership, into ImGui's input queue
 #pragma once
 #include "app.hpp"
 #include "drug_data.hpp"
+#include "input.hpp"
 
 #include <string>
 
@@ -13,7 +15,6 @@ struct GLFWwindow;
 
 namespace web {
 
-constexpr float kBaseFontPx = 15, kHeadingFontPx = 17;
 constexpr int kFramesAfterInput = 4;  // enough for ImGui to settle hover and popups
 
 struct Platform {
@@ -26,8 +27,7 @@ struct Platform {
     double dpr = 0;
     int fb_width = 0, fb_height = 0;
     std::string clipboard;
-    float touch_start_x = 0, touch_start_y = 0, touch_last_x = 0, touch_last_y = 0;
-    bool touch_moved = false;
+    TouchGesture touch;
 };
 
 
