@@ -43,16 +43,18 @@ const char* severity_symbol(const std::string& severity) {
 std::string mg(double v) { return format_number(v, 1) + " mg"; }
 std::string ml(double v) { return format_number(v, 2) + " mL"; }
 
-// A text field bound to a std::string (fields are short; 64 bytes is ample).
+// A text field bound to a std::string (fields are short; 64 bytes is ample). Every edit is
+// applied as it is typed, and Escape only leaves the field: ImGui would put back the text from
+// before the edit, and a clinician who presses Escape must not lose a typed weight.
 bool text_field(const char* id, std::string& value, float width, ImGuiInputTextFlags flags = 0) {
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%s", value.c_str());
     ImGui::SetNextItemWidth(width);
-    if (ImGui::InputText(id, buffer, sizeof buffer, flags)) {
-        value = buffer;
-        return true;
-    }
-    return false;
+    const bool edited = ImGui::InputText(id, buffer, sizeof buffer, flags);
+    const bool escaped = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGuiKey_Escape, false);
+    if (!edited || escaped) return false;
+    value = buffer;
+    return true;
 }
 
 bool choice(const char* id, std::string& value, const std::vector<std::pair<std::string, std::string>>& options,

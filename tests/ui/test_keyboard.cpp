@@ -131,3 +131,31 @@ TEST_CASE("Enter opens the focused list; arrow keys and Enter choose an item fro
     CHECK(ui.app.inputs.weight_unit == "lb");
     CHECK(ui.app.response.patient.weight_kg == doctest::Approx(19.96));
 }
+
+TEST_CASE("Escape leaves a field and keeps what was typed in it") {
+    HeadlessUi ui("indication=nomid&weight=20", kTallDesktop);
+    ui.press(ImGuiKey_Tab);  // into the weight field
+    ui.type("33");
+    ui.press(ImGuiKey_Escape);
+    CHECK(ImGui::GetCurrentContext()->ActiveId == 0);  // the field is left
+    CHECK(ui.app.inputs.weight == "33");                // ImGui itself would restore "20"
+    CHECK(ui.app.response.patient.weight_kg == 33);
+    CHECK(shows(ui, "Weight { 33 }"));
+    ui.press(ImGuiKey_Escape);  // Escape again, with nothing active, changes nothing either
+    CHECK(ui.app.inputs.weight == "33");
+}
+
+TEST_CASE("Escape keeps a value typed after a click, too") {
+    HeadlessUi ui("indication=nomid&weight=20&age=6", kTallDesktop);
+    const auto* age = ui.item("##age");
+    REQUIRE(age != nullptr);
+    ui.io().AddMousePosEvent(age->rect.GetCenter().x, age->rect.GetCenter().y);
+    ui.io().AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+    ui.io().AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+    ui.settle();
+    ui.press(ImGuiKey_Backspace);
+    ui.type("7");
+    ui.press(ImGuiKey_Escape);
+    CHECK(ui.app.inputs.age == "7");
+    CHECK(shows(ui, "Age { 7 }"));
+}
