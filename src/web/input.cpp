@@ -57,6 +57,7 @@ void TouchGesture::start(ImVec2 pos, float slop_px) {
     slop_px_ = slop_px;
     down_ = true;
     panning_ = across_ = false;
+    carried_px_ = 0;
     as_touch([&](ImGuiIO& io) { io.AddMousePosEvent(pos.x, pos.y); });  // hover first
 }
 
@@ -70,8 +71,12 @@ void TouchGesture::move(ImVec2 pos) {
         across_ = wider && std::fabs(from_start.x) > std::fabs(from_start.y);
     }
     if (!panning_) return;
-    // The content follows the finger, along the pan's one axis.
-    const ImVec2 pan = across_ ? ImVec2(pos.x - last_.x, 0) : ImVec2(0, pos.y - last_.y);
+    // The content follows the finger, along the pan's one axis, in whole pixels: ImGui rounds a
+    // window's scroll to a pixel each frame, so fractions are carried to the next move.
+    const float moved = (across_ ? pos.x - last_.x : pos.y - last_.y) + carried_px_;
+    const float whole = std::round(moved);
+    carried_px_ = moved - whole;
+    const ImVec2 pan = across_ ? ImVec2(whole, 0) : ImVec2(0, whole);
     last_ = pos;
     const ImVec2 wheel = wheel_for_pixels(pan);
     if (wheel.x != 0 || wheel.y != 0) as_touch([&](ImGuiIO& io) { io.AddMouseWheelEvent(wheel.x, wheel.y); });

@@ -29,6 +29,7 @@ public:
 private:
     ImVec2 start_, last_;
     float slop_px_ = 10;
+    float carried_px_ = 0;  // the fraction of a pixel not panned yet
     bool down_ = false, panning_ = false;
     bool across_ = false;  // the pan is horizontal
 };

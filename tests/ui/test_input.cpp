@@ -132,3 +132,10 @@ TEST_CASE("the soft keyboard's editing keys reach the focused field") {
     CHECK_FALSE(web::soft_keyboard_tap("Escape"));
     CHECK_FALSE(web::soft_keyboard_tap("a"));
 }
+
+TEST_CASE("a drag in uneven steps still pans by exactly the finger's distance") {
+    HeadlessUi ui("indication=nomid&weight=20&dose_mg=40&doses_per_day=2", ImVec2(390, 700));
+    web::TouchGesture touch;
+    drag(ui, touch, ImVec2(200, 560), ImVec2(200, 300), 12);  // 21.67 px a move
+    CHECK(ui.window()->Scroll.y == 260);
+}
