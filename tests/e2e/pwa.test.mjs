@@ -118,6 +118,15 @@ test('the example host page embeds the widget cross-origin; height, inputs and r
   await page.waitForFunction(() => document.getElementById('latest').textContent.includes('DIRA'));
   assert.ok((await frame.evaluate(() => document.getElementById('dose-summary').textContent)).includes('Weight 12 kg'));
   await page.screenshot({ path: join(ARTIFACTS, 'embed-host.png'), fullPage: true });
+  // The wheel over the widget scrolls the course page: the widget is as tall as its content, so
+  // it has nothing to scroll itself and must not swallow the wheel.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = await (await page.$('iframe')).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + 300);
+  await frame.waitForTimeout(300);
+  for (let i = 0; i < 3; i++) await page.mouse.wheel(0, 100);
+  await page.waitForFunction(() => window.scrollY >= 250, null, { timeout: 5000 })
+    .catch(async () => assert.fail(`the page scrolled only to ${await page.evaluate(() => window.scrollY)} px`));
   // A page on a third origin embeds the same widget, claiming the host's origin, and posts inputs: ignored.
   const stranger = await startServer({ root: join(ROOT, 'build', 'e2e-host') });
   const other = await context.newPage();

@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { ARTIFACTS, ROOT, launch, openWidget, serveSite, summary, waitForSummary } from './browser.mjs';
+import { ARTIFACTS, ROOT, launch, openWidget, serveSite, summary, waitForIdle, waitForSummary } from './browser.mjs';
+import { contentShift } from './pixels.mjs';
 
 let browser, server, baseUrl;
 
@@ -195,5 +196,127 @@ test('print shows the text summary, not the canvas', async () => {
   assert.equal(visible.canvas, 'none');
   assert.ok(visible.summaryWidth > 200);
   await page.screenshot({ path: join(ARTIFACTS, 'print.png') });
+  await context.close();
+});
+
+// The controls Tab visits at 1280 px for ?indication=nomid&weight=20, from "nothing focused".
+const TAB_ORDER = ['Weight', 'Weight unit', 'Age', 'Age unit', 'Sex', 'Height', 'Renal function', 'US (FDA)', 'EU (EMA)',
+  'Indication', 'Prescribed dose', 'Frequency', 'Doses per day', 'E. coli protein hypersensitivity', 'Active infection'];
+
+async function tabTo(page, name) {
+  assert.ok(TAB_ORDER.includes(name), name);
+  for (let i = 0; i <= TAB_ORDER.indexOf(name); i++) await page.keyboard.press('Tab');
+}
+
+test('Tab from nothing focused enters the first control, the weight field', async () => {
+  const { context, page } = await openWidget(browser, baseUrl, 'indication=nomid&weight=20');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('33');  // Tab selects the field's text: typing replaces it
+  await page.keyboard.press('Enter');
+  await waitForSummary(page, 'Weight 33 kg');
+  assert.ok(page.url().includes('weight=33'), page.url());
+  await context.close();
+});
+
+test('Tab reaches a checkbox; Space ticks it and Enter unticks it', async () => {
+  const { context, page } = await openWidget(browser, baseUrl, 'indication=nomid&weight=20');
+  await tabTo(page, 'Active infection');
+  await waitForIdle(page);
+  await page.screenshot({ path: join(ARTIFACTS, 'keyboard-focus-checkbox.png') });
+  assert.ok(!(await summary(page)).includes('ACTIVE_INFECTION'));
+  await page.keyboard.press('Space');
+  await waitForSummary(page, 'ACTIVE_INFECTION');
+  await waitForIdle(page);
+  await page.screenshot({ path: join(ARTIFACTS, 'keyboard-space-ticked.png') });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !document.getElementById('dose-summary').textContent.includes('ACTIVE_INFECTION'));
+  await context.close();
+});
+
+test('Shift+Tab reaches the buttons; Space presses Export JSON and Enter presses Clear', async () => {
+  const { context, page } = await openWidget(browser, baseUrl, 'indication=dira&weight=12&age=6');
+  await page.keyboard.press('Shift+Tab');  // from nothing focused: the last control, Clear
+  await page.keyboard.press('Shift+Tab');  // Export JSON
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Space')]);
+  assert.equal(download.suggestedFilename(), 'dose-check.json');
+  const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(exported.indication.id, 'dira');
+  assert.equal(exported.patient.weight_kg, 12);
+  await page.keyboard.press('Tab');  // forward again: Clear
+  assert.ok((await summary(page)).includes('DIRA'));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !document.getElementById('dose-summary').textContent.includes('DIRA'));
+  assert.ok(!(await summary(page)).includes('age 6'));
+  assert.ok(!page.url().includes('indication=dira') && !page.url().includes('age=6'), page.url());
+  await context.close();
+});
+
+test('Escape leaves a field and keeps what was typed in it', async () => {
+  const { context, page } = await openWidget(browser, baseUrl, 'indication=nomid&weight=20');
+  await page.mouse.click(160, 79);  // the weight field
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('33');
+  await page.keyboard.press('Escape');
+  await waitForSummary(page, 'Weight 33 kg');
+  await waitForIdle(page);
+  assert.ok((await summary(page)).includes('Weight 33 kg'), 'Escape put the old value back');
+  assert.ok(page.url().includes('weight=33'), page.url());
+  await context.close();
+});
+
+test('the mouse wheel and a trackpad scroll the panels by measured amounts', async () => {
+  const { context, page } = await openWidget(browser, baseUrl, 'indication=nomid&weight=20&crcl=25&dose_mg=40&doses_per_day=2',
+    { viewport: { width: 1280, height: 800 } });
+  await page.mouse.move(640, 400);
+  await waitForIdle(page);
+  const band = { band: [0, 1280 - 24] };  // leave out the scrollbar
+  const top = await page.screenshot();
+  // Four wheel notches (100 px each in Chromium): ImGui scrolls 5 lines of 15 px a notch.
+  for (let i = 0; i < 4; i++) await page.mouse.wheel(0, 100);
+  await waitForIdle(page);
+  const notched = await page.screenshot({ path: join(ARTIFACTS, 'wheel-4-notches.png') });
+  const byWheel = contentShift(top, notched, band);
+  assert.equal(byWheel.shift, 300, JSON.stringify(byWheel));
+  assert.ok(byWheel.matched > 300, JSON.stringify(byWheel));
+  // A trackpad: many small pixel deltas, scrolled in proportion (20 px of delta = 15 px here).
+  for (let i = 0; i < 10; i++) await page.mouse.wheel(0, 20);
+  await waitForIdle(page);
+  const byTrackpad = contentShift(notched, await page.screenshot(), band);
+  assert.equal(byTrackpad.shift, 150, JSON.stringify(byTrackpad));
+  // And back up to the top.
+  await page.mouse.wheel(0, -2000);
+  await waitForIdle(page);
+  assert.equal(contentShift(top, await page.screenshot(), band).shift, 0);
+  await context.close();
+});
+
+// One finger dragged across the screen, through Chromium's touch events.
+async function touchDrag(page, from, to, steps = 12) {
+  const cdp = await page.context().newCDPSession(page);
+  const point = (t) => [{ x: from[0] + (to[0] - from[0]) * t, y: from[1] + (to[1] - from[1]) * t }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(0) });
+  for (let i = 1; i <= steps; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(i / steps) });
+    await page.waitForTimeout(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+  await waitForIdle(page);
+}
+
+test('touch: a drag pans the panels with the finger, and sideways where a row is wider than the screen', async () => {
+  const { context, page } = await openWidget(browser, baseUrl, 'indication=nomid&weight=20&dose_mg=40&doses_per_day=2',
+    { viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
+  const start = await page.screenshot();
+  await touchDrag(page, [160, 560], [160, 300]);
+  const dragged = await page.screenshot({ path: join(ARTIFACTS, 'touch-pan-up.png') });
+  assert.equal(contentShift(start, dragged, { band: [0, 300] }).shift, 260);
+  assert.ok(!(await summary(page)).includes('ACTIVE_INFECTION') && (await summary(page)).includes('Weight 20 kg'), 'the drag clicked nothing');
+  // Down to the output buttons, wider than 320 px, then a sideways drag pans them.
+  for (let i = 0; i < 12; i++) await touchDrag(page, [160, 600], [160, 100], 6);
+  const bottom = await page.screenshot({ path: join(ARTIFACTS, 'touch-pan-bottom.png') });
+  await touchDrag(page, [250, 300], [190, 303]);
+  const sideways = await page.screenshot({ path: join(ARTIFACTS, 'touch-pan-sideways.png') });
+  assert.equal(contentShift(bottom, sideways, { horizontal: true, band: [0, 600] }).shift, 60);
   await context.close();
 });
