@@ -14,6 +14,9 @@
 
 namespace uitest {
 
+// A desktop display tall enough that nothing is clipped: every line and control is in the frame.
+inline const ImVec2 kTallDesktop(1280, 3000);
+
 // One item a frame added, in the order ImGui added it.
 struct DrawnItem {
     ImGuiID id = 0;
@@ -42,6 +45,7 @@ public:
     ImGuiIO& io() const;
     ImGuiWindow* window() const;  // the widget's one window
     const std::string& text() const { return text_; }  // all text the last frame drew
+    bool shows(const std::string& part) const { return text_.find(part) != std::string::npos; }
     const std::vector<DrawnItem>& items() const { return items_; }
     const DrawnItem* item(const std::string& label) const;  // the last frame's item with this label
     const DrawnItem* focused() const;   // the item with the keyboard focus ring (ImGui's NavId), or nullptr

@@ -6,24 +6,16 @@
 #include <string>
 
 using uitest::HeadlessUi;
-
-namespace {
-
-bool shows(const HeadlessUi& ui, const std::string& text) { return ui.text().find(text) != std::string::npos; }
-
-// A display tall enough that nothing is clipped, so every line and item is in the frame.
-const ImVec2 kTallDesktop(1280, 3000);
-
-}  // namespace
+using uitest::kTallDesktop;
 
 TEST_CASE("a valid order renders the start range, the ladder with the prescribed row, and the verdict") {
     HeadlessUi ui("indication=nomid&weight=20&age=6&crcl=25&dose_mg=40&doses_per_day=2", kTallDesktop);
-    CHECK(shows(ui, "Usual start: 1-2 mg/kg/day = 20 mg to 40 mg per day"));
-    CHECK(shows(ui, "Ceiling: 160 mg per day (8 mg/kg/day)"));
-    CHECK(shows(ui, "| 4 | 80 mg | 0.53 mL | 2 x 40 mg (0.27 mL) | 1 (split: 2) | < prescribed |"));
-    CHECK(shows(ui, "| 8 | 160 mg | 1.06 mL | 2 x 80 mg (0.53 mL) | 2 (split: 2) | ceiling |"));
-    CHECK(shows(ui, "CAUTION"));
-    CHECK(shows(ui, "the label suggests the dose every other day (every 48 h)"));
+    CHECK(ui.shows("Usual start: 1-2 mg/kg/day = 20 mg to 40 mg per day"));
+    CHECK(ui.shows("Ceiling: 160 mg per day (8 mg/kg/day)"));
+    CHECK(ui.shows("| 4 | 80 mg | 0.53 mL | 2 x 40 mg (0.27 mL) | 1 (split: 2) | < prescribed |"));
+    CHECK(ui.shows("| 8 | 160 mg | 1.06 mL | 2 x 80 mg (0.53 mL) | 2 (split: 2) | ceiling |"));
+    CHECK(ui.shows("CAUTION"));
+    CHECK(ui.shows("the label suggests the dose every other day (every 48 h)"));
 }
 
 TEST_CASE("an invalid weight renders the error under the weight field and no dose anywhere") {
@@ -36,10 +28,10 @@ TEST_CASE("an invalid weight renders the error under the weight field and no dos
     REQUIRE(error_line != std::string::npos);
     CHECK(weight_line < error_line);
     CHECK(error_line < age_line);
-    CHECK(shows(ui, "No dose is shown until the inputs above are corrected."));
-    CHECK(shows(ui, "No comparison until the inputs are corrected."));
-    CHECK_FALSE(shows(ui, "Ceiling"));
-    CHECK_FALSE(shows(ui, "mg/kg/day"));
+    CHECK(ui.shows("No dose is shown until the inputs above are corrected."));
+    CHECK(ui.shows("No comparison until the inputs are corrected."));
+    CHECK_FALSE(ui.shows("Ceiling"));
+    CHECK_FALSE(ui.shows("mg/kg/day"));
 }
 
 TEST_CASE("the content height the embed layer sizes the iframe to ends just below the last line") {

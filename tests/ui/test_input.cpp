@@ -8,10 +8,9 @@
 #include <string>
 
 using uitest::HeadlessUi;
+using uitest::kTallDesktop;
 
 namespace {
-
-bool shows(const HeadlessUi& ui, const std::string& text) { return ui.text().find(text) != std::string::npos; }
 
 ImVec2 center_of(const HeadlessUi& ui, const std::string& label) {
     const auto* item = ui.item(label);
@@ -43,7 +42,7 @@ TEST_CASE("a tap presses a control exactly once") {
     touch.end(box);
     ui.settle();
     CHECK(ui.app.inputs.safety_flags["active_infection"]);
-    CHECK(shows(ui, "[x] Active infection"));
+    CHECK(ui.shows("[x] Active infection"));
     touch.start(center_of(ui, "EU (EMA)"), 10);
     touch.end(center_of(ui, "EU (EMA)"));  // no frame between: ImGui's queue still spaces them out
     ui.settle();
@@ -97,7 +96,7 @@ TEST_CASE("the wheel belongs to the widget only while its window can still scrol
     CHECK(web::wheel_scrolls_widget(0, -100));
 
     // Embedded, the page is as tall as the content: the page scrolls, never the widget.
-    HeadlessUi everything_shown("indication=nomid&weight=20", ImVec2(1280, 3000));
+    HeadlessUi everything_shown("indication=nomid&weight=20", kTallDesktop);
     everything_shown.io().AddMousePosEvent(600, 300);
     everything_shown.settle();
     CHECK_FALSE(web::wheel_scrolls_widget(0, 100));
@@ -116,7 +115,7 @@ TEST_CASE("wheel movement for a number of pixels uses ImGui's own scroll step") 
 }
 
 TEST_CASE("the soft keyboard's editing keys reach the focused field") {
-    HeadlessUi ui("indication=nomid&weight=20", ImVec2(1280, 3000));
+    HeadlessUi ui("indication=nomid&weight=20", kTallDesktop);
     ui.press(ImGuiKey_Tab);  // into the weight field, its text selected
     REQUIRE(web::soft_keyboard_tap("Backspace"));
     ui.settle();

@@ -8,12 +8,9 @@
 
 using uitest::DrawnItem;
 using uitest::HeadlessUi;
+using uitest::kTallDesktop;
 
 namespace {
-
-const ImVec2 kTallDesktop(1280, 3000);  // nothing clipped: every control is in the frame
-
-bool shows(const HeadlessUi& ui, const std::string& text) { return ui.text().find(text) != std::string::npos; }
 
 // Presses Tab (or Shift+Tab) until the control with `label` has focus; false after 80 presses.
 bool tab_to(HeadlessUi& ui, const std::string& label, bool shift = false) {
@@ -85,16 +82,16 @@ TEST_CASE("Tab reaches every control, in reading order, and wraps to the first")
 TEST_CASE("Space and Enter toggle the focused checkbox") {
     HeadlessUi ui("indication=nomid&weight=20", kTallDesktop);
     REQUIRE(tab_to(ui, "Active infection"));
-    CHECK(shows(ui, "[ ] Active infection"));
+    CHECK(ui.shows("[ ] Active infection"));
     ui.press(ImGuiKey_Space);
     CHECK(ui.app.inputs.safety_flags["active_infection"]);
-    CHECK(shows(ui, "[x] Active infection"));
+    CHECK(ui.shows("[x] Active infection"));
     bool flagged = false;
     for (const auto& f : ui.app.response.findings) flagged = flagged || f.code == "ACTIVE_INFECTION";
     CHECK(flagged);
     ui.press(ImGuiKey_Enter);
     CHECK_FALSE(ui.app.inputs.safety_flags["active_infection"]);
-    CHECK(shows(ui, "[ ] Active infection"));
+    CHECK(ui.shows("[ ] Active infection"));
     CHECK(ui.focused_label() == "Active infection");  // focus stays where it was
 }
 
@@ -114,7 +111,7 @@ TEST_CASE("Enter presses the focused button") {
     CHECK(ui.app.inputs.age.empty());
     CHECK(ui.app.inputs.dose_mg.empty());
     CHECK(ui.app.inputs.indication != "dira");
-    CHECK(shows(ui, "Inputs cleared and removed from this browser."));
+    CHECK(ui.shows("Inputs cleared and removed from this browser."));
 }
 
 TEST_CASE("Enter opens the focused list; arrow keys and Enter choose an item from it") {
@@ -140,7 +137,7 @@ TEST_CASE("Escape leaves a field and keeps what was typed in it") {
     CHECK(ImGui::GetCurrentContext()->ActiveId == 0);  // the field is left
     CHECK(ui.app.inputs.weight == "33");                // ImGui itself would restore "20"
     CHECK(ui.app.response.patient.weight_kg == 33);
-    CHECK(shows(ui, "Weight { 33 }"));
+    CHECK(ui.shows("Weight { 33 }"));
     ui.press(ImGuiKey_Escape);  // Escape again, with nothing active, changes nothing either
     CHECK(ui.app.inputs.weight == "33");
 }
@@ -157,5 +154,5 @@ TEST_CASE("Escape keeps a value typed after a click, too") {
     ui.type("7");
     ui.press(ImGuiKey_Escape);
     CHECK(ui.app.inputs.age == "7");
-    CHECK(shows(ui, "Age { 7 }"));
+    CHECK(ui.shows("Age { 7 }"));
 }
