@@ -8,7 +8,7 @@ ensure_packages "${CORE_PACKAGES[@]}" libbenchmark-dev
 ensure_node
 stage_header_deps
 ensure_imgui_source
-configure_build bench -DCMAKE_BUILD_TYPE=Release -DDOSECHECK_BENCH=ON
+configure_build bench -DCMAKE_BUILD_TYPE=Release -DDOSECHECK_BENCH=ON -DDOSECHECK_IMGUI_DIR=  # no UI here
 web_build web bench_evaluate_plain -DCMAKE_BUILD_TYPE=Release
 
 echo "== Google Benchmark, native"

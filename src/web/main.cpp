@@ -105,7 +105,8 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;                          // inputs persist through local storage instead
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    // 3.1.6's GLFW turns cursor-mode changes into pointer-lock requests, which the browser refuses.
+    // 3.1.6's GLFW has no cursor shapes (glfwSetCursor does nothing); with them on, the backend
+    // would only set GLFW_CURSOR_NORMAL, an exitPointerLock() call, every frame.
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     io.ConfigInputTextCursorBlink = false;             // a blinking caret would need frames forever
     p.app.dark = web::prefers_dark();
