@@ -30,14 +30,16 @@ struct Platform {
     TouchGesture touch;
 };
 
-
 extern Platform* the_platform;  // for the exported C functions the page calls
 
+// main.cpp
 void wake(Platform& p, int frames = kFramesAfterInput);  // draw at least `frames` more frames
 void render(Platform& p);                                 // one frame
-void settle_input(Platform& p);
-void fit_canvas(Platform& p);
-void publish(Platform& p);
-void load_inputs(Platform& p);
+void settle_input(Platform& p);  // frames now, until ImGui has taken the queued input
+// canvas.cpp
+void fit_canvas(Platform& p);  // backing store and fonts at the current size and pixel ratio
+// page_state.cpp
+void publish(Platform& p);      // after an input change: evaluate, then summary, URL, storage
+void load_inputs(Platform& p);  // from the URL, else from local storage
 
 }  // namespace web
