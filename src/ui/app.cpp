@@ -407,11 +407,12 @@ void compare_panel(App& app, const Services& services) {
         return;
     }
     if (ImGui::BeginTable("compare", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        // Short columns fit their content and header; the two long ones share the rest.
         ImGui::TableSetupColumn("drug", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("route", ImGuiTableColumnFlags_WidthStretch, 0.4f);
+        ImGui::TableSetupColumn("route", ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn("dose", ImGuiTableColumnFlags_WidthStretch, 1.8f);
-        ImGui::TableSetupColumn("interval", ImGuiTableColumnFlags_WidthStretch, 0.55f);
-        ImGui::TableSetupColumn("per year", ImGuiTableColumnFlags_WidthStretch, 0.55f);
+        ImGui::TableSetupColumn("interval", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("per year", ImGuiTableColumnFlags_WidthFixed);
         header_row();
         for (const auto& c : r.comparators) {
             ImGui::TableNextRow();
