@@ -86,8 +86,9 @@ std::vector<ComparatorResult> compare_drugs(const DrugDb& db, const Request& req
             c.route = regimen.route;
             const Band* band = select_band(regimen, patient.weight_kg, patient.age_months);
             if (band == nullptr) {
-                c.reason = "No labelled " + regimen.route + " dose for " + format_number(patient.weight_kg) +
-                           " kg (label bands: " + describe_bands(regimen) + ").";
+                // The label's age limit, when it applies, is the first reason.
+                c.reason = (limit_reason.empty() ? "" : limit_reason + " ") + "No labelled " + regimen.route + " dose for " +
+                           format_number(patient.weight_kg) + " kg (label bands: " + describe_bands(regimen) + ").";
                 out.push_back(c);
                 continue;
             }

@@ -102,7 +102,12 @@ CheckResult check_dose(const PrescribedInput& order, const CheckContext& x) {
         const double given = daily_regimen ? mg_day : order.dose_mg;
         const std::string what = daily_regimen ? "per dosing day" : "per dose";
         const double allowed_max = dose.increase_to_mg.value_or(dose.mg);
-        if (above(given, allowed_max)) {
+        if (above(given, allowed_max) && dose.increase_unverified) {
+            add("ABOVE_START", Severity::Caution,
+                mg(given) + " " + what + " is above the labelled " + mg(dose.mg) +
+                    "; the label's rule for higher doses was not verified: check the current label.",
+                regimen.source);
+        } else if (above(given, allowed_max)) {
             above_limit = true;
             add("FIXED_DOSE_MISMATCH", Severity::Exceeds,
                 mg(given) + " " + what + " is above the labelled fixed dose of " + mg(allowed_max) + ". Lower the dose.",

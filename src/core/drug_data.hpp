@@ -36,6 +36,9 @@ struct Dose {
     double mg = 0;
     std::optional<double> increase_to_mg;
     std::string increase_note;
+    // The label's rule for doses above this one was not verified (not "no increase allowed"):
+    // an order above it is a caution, not "exceeds" (the drug's labelled maximum still applies).
+    bool increase_unverified = false;
     // Per kg per administration (comparators), with an optional mg cap.
     double mg_per_kg = 0;
     std::optional<double> increase_to_mg_per_kg;

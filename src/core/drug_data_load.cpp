@@ -232,6 +232,8 @@ Dose read_dose(Loader& L, JsonObject& band, const std::string& path) {
             d.mg = L.number(o, p, "mg", true, 0.001, kMaxMg).value_or(0);
             d.increase_to_mg = L.number(o, p, "increase_to_mg", false, 0.001, kMaxMg);
             d.increase_note = L.text(o, p, "increase_note", false);
+            d.increase_unverified = L.boolean(o, p, "increase_unverified");
+            if (d.increase_unverified && d.increase_to_mg) L.error(p + ".increase_unverified", "not with increase_to_mg");
             if (d.increase_to_mg && *d.increase_to_mg <= d.mg) L.error(p + ".increase_to_mg", "must be above mg");
         } else if (kind == "per-kg") {
             d.kind = DoseKind::PerKg;
