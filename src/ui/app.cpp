@@ -555,8 +555,8 @@ void compare_panel(App& app, const Services& services) {
 void sources_panel(App& app, const core::DrugDb& db) {
     heading("7. Sources");
     const auto& r = app.response;
-    ImGui::TextWrapped("Data version %s. Sources are label copies and references listed in data/sources.json; "
-                       "rules marked UNVERIFIED could not be checked against the primary label.",
+    ImGui::TextWrapped("Data version %s. Sources are the primary labels and papers in data/sources.json, each with the "
+                       "revision it was checked against; rules marked UNVERIFIED could not be checked against the primary label.",
                        r.data_version.c_str());
     if (!r.ok) return;
     std::vector<const core::Source*> cited = {&r.indication.source};
@@ -579,7 +579,7 @@ void sources_panel(App& app, const core::DrugDb& db) {
     for (const auto& id : ids) {
         auto it = db.sources.find(id);
         if (it == db.sources.end()) continue;
-        wrapped(muted_color(), id + ": " + it->second.title + " " + it->second.url);
+        wrapped(muted_color(), id + ": " + it->second.title + " " + it->second.url + " (checked: " + it->second.checked + ")");
     }
 }
 
