@@ -251,9 +251,7 @@ bool dose_panel(App& app) {
             const auto& row = r.ladder[i];
             const bool prescribed = r.check && r.check->ladder_row && *r.check->ladder_row == static_cast<int>(i);
             std::string note = row.is_ceiling ? "ceiling" : row.in_start_range ? "start" : "";
-            if (row.dose.below_measurable)
-                note += std::string(note.empty() ? "" : ", ") + "below measurable" +
-                        (row.dose.nearest_measurable_mg ? " (nearest " + mg(*row.dose.nearest_measurable_mg) + ")" : " (none within the ceiling)");
+            if (row.dose.below_measurable) note += std::string(note.empty() ? "" : ", ") + "unmeasurable";
             if (prescribed) note += note.empty() ? "< prescribed" : ", < prescribed";
             return std::make_pair(prescribed, note);
         };
@@ -314,6 +312,16 @@ bool dose_panel(App& app) {
         }
         wrapped(muted_color(), r.presentation.description + ". Each administration uses its own single-use syringe." +
                                    (daily ? "" : " Every 48 h: no twice-daily split."));
+        // Rows (or splits) the syringe cannot measure, and the nearest dose it can.
+        bool unmeasurable = false;
+        for (const auto& row : r.ladder) unmeasurable = unmeasurable || row.dose.below_measurable || (row.split && row.split->below_measurable);
+        if (unmeasurable && r.presentation.min_measurable_mg)
+            wrapped(caution_color(app.dark),
+                    std::string(severity_symbol("caution")) + " Unmeasurable: a dose under " + mg(*r.presentation.min_measurable_mg) + " (" +
+                        ml(r.presentation.min_measurable_ml.value_or(0)) + ") cannot be measured with this syringe" +
+                        (r.ladder.front().dose.nearest_measurable_mg
+                             ? "; the nearest measurable dose is " + mg(*r.ladder.front().dose.nearest_measurable_mg) + "."
+                             : r.ladder.front().dose.below_measurable ? "; no measurable dose fits under the ceiling." : "."));
     }
     return changed;
 }
