@@ -46,7 +46,13 @@
     ready: ready,
     compute: function (request) {
       var text = typeof request === 'string' ? request : JSON.stringify(request);
-      var ptr = Module.ccall('dc_compute', 'number', ['string'], [text]);
+      // UTF-8 bytes with their length: a NUL inside the text must not end it early (the CLI sees it too).
+      var bytes = new TextEncoder().encode(text);
+      var input = Module._malloc(bytes.length + 1);
+      Module.HEAPU8.set(bytes, input);
+      Module.HEAPU8[input + bytes.length] = 0;
+      var ptr = Module._dc_compute(input, bytes.length);
+      Module._free(input);
       var json = Module.UTF8ToString(ptr);
       Module._free(ptr);
       return JSON.parse(json);

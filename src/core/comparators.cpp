@@ -1,5 +1,6 @@
 #include "comparators.hpp"
 
+#include "measure.hpp"
 #include "numbers.hpp"
 #include "regimen.hpp"
 #include "renal.hpp"
@@ -12,36 +13,60 @@ namespace {
 
 constexpr double kTimelineDays = 84;  // the compare panel's 12-week timeline
 
-ComparatorResult base_entry(const Drug& drug, bool primary) {
+ComparatorResult base_entry(const Drug& drug, const std::string& region, bool primary) {
     ComparatorResult c;
     c.drug = drug.id;
-    c.name = drug.name;
+    c.name = drug.name_in(region);
     c.primary = primary;
     return c;
 }
 
+std::string course_words(const CourseResult& course) {
+    std::string out;
+    if (course.days) out = "a course of " + format_number(*course.days) + " days";
+    else if (course.administrations && *course.administrations == 1) out = "a single dose";
+    else if (course.administrations) out = "at most " + std::to_string(*course.administrations) + " doses";
+    if (course.min_hours_between) out += ", at least " + format_number(*course.min_hours_between, 2) + " h apart";
+    if (course.retreat_after_hours_min) out += "; retreat no sooner than " + duration_words(*course.retreat_after_hours_min);
+    return out;
+}
+
 }  // namespace
+
+std::vector<int> timeline_days(std::optional<double> interval_hours, const std::optional<CourseResult>& course) {
+    std::vector<int> days;
+    if (!interval_hours || *interval_hours <= 0) {
+        days.push_back(0);
+        return days;
+    }
+    double end_hours = kTimelineDays * 24;
+    if (course && course->days) end_hours = std::min(end_hours, *course->days * 24);
+    int most = course && course->administrations ? *course->administrations : 1 << 30;
+    for (double hours = 0; hours < end_hours && most-- > 0; hours += *interval_hours) days.push_back(static_cast<int>(hours / 24));
+    return days;
+}
 
 std::vector<ComparatorResult> compare_drugs(const DrugDb& db, const Request& request, const ComparisonPatient& patient) {
     std::vector<ComparatorResult> out;
     for (const auto& drug : db.drugs) {
         const bool primary = drug.id == request.drug;
-        const Use* use = find_use(drug, request.indication, request.region);
+        const Use* use = find_use(drug, request.indication, request.region, patient.age_months);
         std::string region_note;
         if (use == nullptr && request.region == "eu") {
-            use = find_use(drug, request.indication, "us");
-            if (use != nullptr) region_note = "US label shown: the data hold no EU label for " + drug.name + ".";
+            use = find_use(drug, request.indication, "us", patient.age_months);
+            if (use != nullptr) region_note = "US label shown: the data hold no EU label for " + drug.name_in("eu") + ".";
         }
-        ComparatorResult entry = base_entry(drug, primary);
+        ComparatorResult entry = base_entry(drug, request.region, primary);
         entry.region_note = region_note;
         if (use == nullptr) {
             entry.status = "none";
-            entry.reason = "Not indicated: the " + drug.name + " label has no use for this indication.";
+            entry.reason = "Not indicated: the " + drug.name_in(request.region) + " label has no use for this indication.";
             out.push_back(entry);
             continue;
         }
         entry.status = std::string(to_string(use->status));
         entry.use_name = use->name;
+        entry.conditions = use->conditions;
         entry.source = use->source;
         if (use->status == UseStatus::NotIndicated) {
             entry.reason = "Not indicated: " + use->name + ".";
@@ -54,27 +79,33 @@ std::vector<ComparatorResult> compare_drugs(const DrugDb& db, const Request& req
             limit_reason = "Not indicated below " + age_words(*use->age_min_months) + " (labelled age limit).";
         if (use->weight_min_kg && patient.weight_kg < *use->weight_min_kg)
             limit_reason = "Not indicated below " + format_number(*use->weight_min_kg) + " kg (labelled weight limit).";
+        const auto findings = primary ? std::vector<Finding>{}
+                                      : safety_findings(drug, request.safety, request.region, request.indication);
         for (const auto& regimen : use->regimens) {
             ComparatorResult c = entry;
             c.route = regimen.route;
             const Band* band = select_band(regimen, patient.weight_kg, patient.age_months);
             if (band == nullptr) {
-                c.reason = "No labelled " + regimen.route + " dose for " + format_number(patient.weight_kg) +
-                           " kg (label bands: " + describe_bands(regimen) + ").";
+                // The label's age limit, when it applies, is the first reason.
+                c.reason = (limit_reason.empty() ? "" : limit_reason + " ") + "No labelled " + regimen.route + " dose for " +
+                           format_number(patient.weight_kg) + " kg (label bands: " + describe_bands(regimen) + ").";
                 out.push_back(c);
                 continue;
             }
             RenalResult renal = patient.renal;
             if (regimen.renal) apply_renal_rule(renal, *regimen.renal);
             const RegimenResult r = describe_regimen(regimen, *band, patient.weight_kg, renal, 0);
+            const Presentation* presentation = drug.presentation_for(regimen.route);
             c.indicated = limit_reason.empty();
             c.reason = limit_reason;
             c.source = band->source;
             c.single_dose = r.single_dose;
             c.increase_to_mg = r.increase_to_mg;
+            c.course = r.course;
+            if (presentation != nullptr) c.presentation = presentation->description;
             if (r.kind == "weight-based") {
                 c.dose_mg = r.start_mg_per_day->min;
-                c.dose_max_mg = r.start_mg_per_day->max;
+                if (r.start_mg_per_day->max > r.start_mg_per_day->min) c.dose_max_mg = r.start_mg_per_day->max;
                 c.basis = format_number(r.start_mg_per_kg_per_day->min) + "-" + format_number(r.start_mg_per_kg_per_day->max) +
                           " mg/kg/day to start" +
                           (r.ceiling_mg_per_kg_per_day ? ", up to " + format_number(*r.ceiling_mg_per_kg_per_day) + " mg/kg/day" : "");
@@ -87,21 +118,24 @@ std::vector<ComparatorResult> compare_drugs(const DrugDb& db, const Request& req
                 c.dose_mg = r.dose_mg;
                 c.basis = format_number(*r.dose_mg) + " mg fixed";
             }
+            if (presentation != nullptr) {
+                c.measure = measure_dose(*c.dose_mg, *presentation);
+                if (c.increase_to_mg) c.increase_measure = measure_dose(*c.increase_to_mg, *presentation);
+            }
             if (!r.band.empty()) c.basis += ", band " + r.band;
-            if (r.interval_hours)
-                for (double hours = 0; hours < kTimelineDays * 24; hours += *r.interval_hours)
-                    c.timeline_days.push_back(static_cast<int>(hours / 24));
-            else
-                c.timeline_days.push_back(0);
+            c.timeline_days = timeline_days(r.interval_hours, r.course);
             if (r.interval_hours) {
                 c.interval_days = round_to(*r.interval_hours / 24, 2);
-                c.administrations_per_year = round_to(365 * 24 / *r.interval_hours, 1);
                 c.basis += ", " + interval_words(r.label_interval_hours);
                 if (renal.adjusted) c.basis += "; renal function: " + interval_words(*r.interval_hours);
-            } else {
-                c.basis += ", single dose";
             }
-            if (!primary) c.findings = safety_findings(drug, request.safety, request.region, request.indication);
+            if (r.course) {
+                c.administrations_per_course = r.course->administrations;
+                c.basis += (r.interval_hours ? "; " : ", ") + course_words(*r.course);
+            } else if (r.interval_hours) {
+                c.administrations_per_year = round_to(365 * 24 / *r.interval_hours, 1);
+            }
+            c.findings = findings;
             out.push_back(c);
         }
     }

@@ -15,4 +15,8 @@ struct ComparisonPatient {
 // One entry per drug and route, in the data's drug order; the requested drug is marked primary.
 std::vector<ComparatorResult> compare_drugs(const DrugDb& db, const Request& request, const ComparisonPatient& patient);
 
+// The days of the first 12 weeks on which a regimen gives a dose (day 0 = the first dose):
+// a standing schedule repeats, a course stops with it.
+std::vector<int> timeline_days(std::optional<double> interval_hours, const std::optional<CourseResult>& course);
+
 }  // namespace core

@@ -1,5 +1,6 @@
 // Judges a prescribed order against the regimen: ceiling or cap, start range, fixed dose,
-// renal interval, split permission, repeat interval. Verdict = the worst finding.
+// renal interval, split permission, repeat interval, course length, and whether the
+// presentation can measure it. Verdict = the worst finding.
 #pragma once
 #include "drug_data.hpp"
 #include "request.hpp"
@@ -7,12 +8,21 @@
 
 namespace core {
 
-CheckResult check_dose(const PrescribedInput& order, const RegimenResult& regimen, const Dose& dose,
-                       const RenalResult& renal, double weight_kg, const Drug& drug,
-                       const std::vector<LadderRow>& ladder);
+struct CheckContext {
+    const Regimen& regimen;
+    const RegimenResult& shown;  // the regimen for this patient, renal rule applied
+    const Dose& dose;
+    const RenalResult& renal;
+    double weight_kg = 0;
+    const Drug& drug;
+    const Use& use;
+    const Presentation& presentation;
+    const std::vector<LadderRow>& ladder;
+};
 
-// "ok" | "caution" | "exceeds" from a list of findings.
-std::string verdict(const std::vector<Finding>& findings);
-int severity_rank(const std::string& severity);
+CheckResult check_dose(const PrescribedInput& order, const CheckContext& context);
+
+// "ok" | "caution" | "exceeds" from a list of findings (a contraindication is not an order verdict).
+Verdict order_verdict(const std::vector<Finding>& findings);
 
 }  // namespace core

@@ -1,6 +1,8 @@
 // The drug data (data/*.json) as plain structs. Clinical rules live in the JSON; these
 // structs only give them types. Every rule carries the source it came from.
 #pragma once
+#include "severity.hpp"
+
 #include <map>
 #include <optional>
 #include <string>
@@ -12,7 +14,7 @@ namespace core {
 struct Source {
     std::vector<std::string> refs;  // ids in data/sources.json
     std::string section;            // label and section, e.g. "US label 2.2"
-    bool unverified = false;        // FACTS.md marks it UNVERIFIED (or only partly verified)
+    bool unverified = false;        // not confirmed by the primary label (PRIMARY_SOURCES.md)
     std::string note;
 };
 
@@ -34,6 +36,9 @@ struct Dose {
     double mg = 0;
     std::optional<double> increase_to_mg;
     std::string increase_note;
+    // The label's rule for doses above this one was not verified (not "no increase allowed"):
+    // an order above it is a caution, not "exceeds" (the drug's labelled maximum still applies).
+    bool increase_unverified = false;
     // Per kg per administration (comparators), with an optional mg cap.
     double mg_per_kg = 0;
     std::optional<double> increase_to_mg_per_kg;
@@ -64,20 +69,33 @@ struct RenalRule {
     bool esrd = true;
     double interval_hours = 48;
     std::string reason;
+    std::string esrd_note;  // what the label or a paper says about dialysis, if anything
+    Source source;
+    std::optional<Source> esrd_source;
+};
+
+// A limited course instead of a standing schedule: a number of days (COVID-19: 10 days), or
+// a number of administrations (CRS: at most 4, at least 8 h apart; gout: 1, retreat after
+// 12 weeks at the earliest).
+struct Course {
+    std::optional<double> days;
+    std::optional<int> max_administrations;
+    std::optional<double> min_hours_between;        // between administrations within the course
+    std::optional<double> retreat_after_hours_min;  // a new course no sooner than this after the last dose
+    std::string note;
     Source source;
 };
 
 struct Regimen {
     std::string route;  // "SC" | "IV"
     std::optional<double> interval_hours;
-    bool single_dose = false;
-    std::optional<double> repeat_after_hours_min;
-    std::string repeat_note;
-    std::optional<double> course_days;
+    std::optional<Course> course;
     std::optional<double> max_mg_per_administration;
+    std::optional<Source> cap_source;  // where the per-administration cap comes from
     std::vector<Band> bands;
     std::optional<SplitRule> split;
     std::optional<RenalRule> renal;
+    bool single_dose() const { return course && course->max_administrations && *course->max_administrations == 1; }
 };
 
 enum class UseStatus { Labelled, OffLabel, EmergencyUse, NotIndicated };
@@ -88,12 +106,21 @@ struct Use {
     UseStatus status = UseStatus::Labelled;
     Source source;
     std::optional<double> age_min_months, weight_min_kg;
+    // Which patients this entry is for, when a label covers an indication only in part (the US
+    // Actemra label covers systemic JIA, not adult-onset Still's disease): a range of ages.
+    std::optional<Range> applies_to_age_months;
     std::vector<Regimen> regimens;
 };
 
+// When a safety rule applies: before the first dose, on treatment, or both.
+enum class TreatmentPhase { Any, Starting, OnTreatment };
+
 struct SafetyRule {
-    std::string flag, code, severity, message;
-    std::optional<double> below, above;  // for numeric flags (labs)
+    std::string flag, code;
+    Severity severity = Severity::Caution;
+    std::string message;
+    Range value;  // for labs: the values that fire the rule
+    TreatmentPhase when = TreatmentPhase::Any;
     std::vector<std::string> regions, indications, except_indications;
     Source source;
 };
@@ -101,6 +128,7 @@ struct SafetyRule {
 struct MonitoringRule {
     std::string what;
     std::vector<int> months_after_start;
+    std::vector<std::string> regions, indications;
     Source source;
 };
 
@@ -117,9 +145,24 @@ struct Pk {
     std::optional<Source> clearance_source;
 };
 
-struct Product {
+// How a dose is drawn or given. A graduated syringe gives part of its content (the rest is
+// discarded); a whole device gives all of it; vials are combined and the dose volume drawn.
+enum class PresentationKind { GraduatedSyringe, WholeDevice, Vials };
+std::string_view to_string(PresentationKind kind);
+
+struct Vial {
+    double mg = 0, ml = 0;
+};
+
+struct Presentation {
+    std::string route;  // the route it serves ("SC" | "IV")
+    PresentationKind kind = PresentationKind::GraduatedSyringe;
     std::string description;
-    double mg_per_ml = 0, unit_dose_mg = 0;
+    double mg_per_ml = 0;
+    double device_mg = 0, device_ml = 0;  // one syringe or device (graduated syringe, whole device)
+    std::vector<Vial> vials;              // vials, smallest first
+    std::optional<double> min_measurable_mg;  // the smallest dose one draw can measure
+    std::optional<Source> measurable_source;
     Source source;
 };
 
@@ -132,33 +175,63 @@ struct LabelledMaximum {
 
 struct Drug {
     std::string id, name;
-    Product product;
+    std::map<std::string, std::string> region_names;  // the brand in a region, e.g. eu: "Tocilizumab (RoActemra)"
+    std::vector<Presentation> presentations;
     std::optional<LabelledMaximum> max_labelled;
+    Source label_source;  // the labels whose safety sections the rules come from
     Pk pk;
     std::vector<SafetyRule> safety_rules;
     std::vector<MonitoringRule> monitoring;
     std::vector<Use> uses;
+    const std::string& name_in(const std::string& region) const {
+        auto it = region_names.find(region);
+        return it == region_names.end() ? name : it->second;
+    }
+    const Presentation* presentation_for(std::string_view route) const {
+        for (const auto& p : presentations)
+            if (p.route == route) return &p;
+        return nullptr;
+    }
 };
 
 struct SourceInfo {
-    std::string title, url;
+    std::string title, url, checked;  // checked: the label revision or version it was checked against
 };
 
-// Constants of the renal-function estimates (data/methods.json).
+// Weight-for-age bounds at one age: outside them a weight is biologically implausible for
+// the growth reference (data/methods.json says which reference and how the bounds were made).
+struct WeightForAgeRow {
+    double age_months = 0;
+    double male_min_kg = 0, male_max_kg = 0, female_min_kg = 0, female_max_kg = 0;
+};
+
+// Constants of the renal-function estimates and the weight plausibility check (data/methods.json).
 struct RenalMethods {
     double umol_l_per_mg_dl = 88.4;
     double cg_constant = 72, cg_female_factor = 0.85, cg_min_age_years = 18;
-    std::string cg_weight = "actual";
     Source cg_source;
+    // Ideal body weight (Devine): base kg by sex + kg per inch above 60 inches; adjusted weight
+    // = IBW + factor x (actual - IBW), used at a BMI of at least obese_bmi.
+    double ibw_male_kg = 50, ibw_female_kg = 45.5, ibw_kg_per_inch = 2.3, ibw_from_height_cm = 152.4;
+    double adjusted_weight_factor = 0.4, obese_bmi = 30;
+    Source weight_source;
     double schwartz_k = 0.413, schwartz_min_age_years = 1, schwartz_below_age_years = 18;
     Source schwartz_source;
     Source conversion_source;
+};
+
+// A growth reference's bounds of plausible weight by age and sex (data/methods.json).
+struct WeightForAgeReference {
+    std::vector<WeightForAgeRow> rows;  // ascending age
+    std::string reference;              // in words, for the finding
+    Source source;
 };
 
 struct DrugDb {
     std::string data_version;
     std::map<std::string, SourceInfo> sources;
     RenalMethods renal_methods;
+    WeightForAgeReference weight_for_age;
     std::vector<Drug> drugs;  // in display order: anakinra first
     const Drug* find(std::string_view id) const {
         for (const auto& d : drugs)
@@ -186,8 +259,14 @@ struct LoadResult {
 // impossible numbers all become errors naming the file and the JSON path.
 LoadResult load_drug_db(const std::vector<DataFile>& files);
 
-// The names of the safety flags a request may carry (booleans) and the labs (numbers).
-const std::vector<std::string>& safety_flag_names();
-const std::vector<std::string>& safety_lab_names();
+// The safety flags a request may carry (booleans) and the labs (numbers), with their names
+// in words (for findings that list them).
+struct SafetyItem {
+    std::string id, words;
+};
+const std::vector<SafetyItem>& safety_flags();
+const std::vector<SafetyItem>& safety_labs();
+const std::vector<std::string>& safety_flag_names();  // the ids of safety_flags()
+const std::vector<std::string>& safety_lab_names();   // the ids of safety_labs()
 
 }  // namespace core

@@ -1,8 +1,10 @@
 // Loads data/*.json into DrugDb and rejects anything the widget could misread.
 #include "drug_data.hpp"
 #include "json_object.hpp"
+#include "json_text.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
 namespace core {
@@ -17,15 +19,45 @@ std::string_view to_string(UseStatus status) {
     return "labelled";
 }
 
+std::string_view to_string(PresentationKind kind) {
+    switch (kind) {
+        case PresentationKind::GraduatedSyringe: return "graduated-syringe";
+        case PresentationKind::WholeDevice: return "whole-device";
+        case PresentationKind::Vials: return "vials";
+    }
+    return "graduated-syringe";
+}
+
+const std::vector<SafetyItem>& safety_flags() {
+    static const std::vector<SafetyItem> items = {
+        {"ecoli_hypersensitivity", "E. coli protein hypersensitivity"}, {"active_infection", "active infection"},
+        {"tnf_blocker", "TNF-blocker co-therapy"},   {"live_vaccine_planned", "live vaccine planned"},
+        {"tb_history", "tuberculosis history"},      {"asthma", "asthma"},
+        {"pregnancy", "pregnancy"},                  {"breastfeeding", "breastfeeding"}};
+    return items;
+}
+
+const std::vector<SafetyItem>& safety_labs() {
+    static const std::vector<SafetyItem> items = {
+        {"anc_per_mm3", "ANC"}, {"platelets_per_mm3", "platelet count"}, {"alt_ast_x_uln", "ALT/AST"}};
+    return items;
+}
+
+namespace {
+std::vector<std::string> ids_of(const std::vector<SafetyItem>& items) {
+    std::vector<std::string> ids;
+    for (const auto& item : items) ids.push_back(item.id);
+    return ids;
+}
+}  // namespace
+
 const std::vector<std::string>& safety_flag_names() {
-    static const std::vector<std::string> names = {
-        "ecoli_hypersensitivity", "active_infection", "tnf_blocker", "live_vaccine_planned",
-        "tb_history", "asthma", "pregnancy", "breastfeeding"};
+    static const std::vector<std::string> names = ids_of(safety_flags());
     return names;
 }
 
 const std::vector<std::string>& safety_lab_names() {
-    static const std::vector<std::string> names = {"anc_per_mm3", "platelets_per_mm3", "alt_ast_x_uln"};
+    static const std::vector<std::string> names = ids_of(safety_labs());
     return names;
 }
 
@@ -142,6 +174,7 @@ public:
         return s;
     }
 
+    // A range; "from" equal to "to" is one point (a boundary weight the label leaves to itself).
     Range range(JsonObject& parent, const std::string& path, const std::string& key, double max) {
         Range r;
         const Json* v = parent.get(key);
@@ -156,10 +189,24 @@ public:
             if (r.to && r.below) error(p, "give either to or below, not both");
             const auto lo = r.lower();
             const auto hi = r.to ? r.to : r.below;
-            if (lo && hi && *lo >= *hi) error(p, "empty range: lower bound not below upper bound");
+            const bool point = r.from && r.to && *r.from == *r.to;
+            if (lo && hi && *lo >= *hi && !point) error(p, "empty range: lower bound not below upper bound");
             if (r.is_any()) error(p, "range has no bound");
         });
         return r;
+    }
+
+    // One of a closed set of words, or "" (with an error) when it is missing or unknown.
+    std::string word(JsonObject& obj, const std::string& path, const std::string& key,
+                     const std::vector<std::string>& allowed, bool required = true) {
+        const std::string value = text(obj, path, key, required);
+        if (!value.empty() && !contains(allowed, value)) {
+            std::string list;
+            for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+            error(path + "." + key, "unknown value \"" + value + "\" (" + list + ")");
+            return {};
+        }
+        return value;
     }
 
 private:
@@ -185,6 +232,8 @@ Dose read_dose(Loader& L, JsonObject& band, const std::string& path) {
             d.mg = L.number(o, p, "mg", true, 0.001, kMaxMg).value_or(0);
             d.increase_to_mg = L.number(o, p, "increase_to_mg", false, 0.001, kMaxMg);
             d.increase_note = L.text(o, p, "increase_note", false);
+            d.increase_unverified = L.boolean(o, p, "increase_unverified");
+            if (d.increase_unverified && d.increase_to_mg) L.error(p + ".increase_unverified", "not with increase_to_mg");
             if (d.increase_to_mg && *d.increase_to_mg <= d.mg) L.error(p + ".increase_to_mg", "must be above mg");
         } else if (kind == "per-kg") {
             d.kind = DoseKind::PerKg;
@@ -230,17 +279,36 @@ Dose read_dose(Loader& L, JsonObject& band, const std::string& path) {
     return d;
 }
 
+Course read_course(Loader& L, JsonObject& regimen, const std::string& path) {
+    Course c;
+    const std::string p = path + ".course";
+    L.object(*regimen.get("course"), p, [&](JsonObject& o) {
+        c.days = L.number(o, p, "days", false, 1, 366);
+        if (const auto n = L.number(o, p, "max_administrations", false, 1, 100)) {
+            if (*n != static_cast<int>(*n)) L.error(p + ".max_administrations", "must be a whole number");
+            c.max_administrations = static_cast<int>(*n);
+        }
+        c.min_hours_between = L.number(o, p, "min_hours_between", false, 1, kMaxHours);
+        c.retreat_after_hours_min = L.number(o, p, "retreat_after_hours_min", false, 1, kMaxHours);
+        c.note = L.text(o, p, "note", false);
+        c.source = L.source(o, p, "source");
+        if (c.days.has_value() == c.max_administrations.has_value())
+            L.error(p, "give either days or max_administrations (one of them)");
+    });
+    return c;
+}
+
 Regimen read_regimen(Loader& L, const Json& value, const std::string& p) {
     Regimen r;
     L.object(value, p, [&](JsonObject& o) {
-        r.route = L.text(o, p, "route");
-        if (!r.route.empty() && r.route != "SC" && r.route != "IV") L.error(p + ".route", "must be SC or IV");
+        r.route = L.word(o, p, "route", {"SC", "IV"});
         r.interval_hours = L.number(o, p, "interval_hours", false, 1, kMaxHours);
-        r.single_dose = L.boolean(o, p, "single_dose");
-        r.repeat_after_hours_min = L.number(o, p, "repeat_after_hours_min", false, 1, kMaxHours);
-        r.repeat_note = L.text(o, p, "repeat_note", false);
-        r.course_days = L.number(o, p, "course_days", false, 1, 366);
+        if (o.get("course") != nullptr) r.course = read_course(L, o, p);
         r.max_mg_per_administration = L.number(o, p, "max_mg_per_administration", false, 0.001, kMaxMg);
+        if (o.get("cap_source") != nullptr) r.cap_source = L.source(o, p, "cap_source");
+        if (r.max_mg_per_administration.has_value() != r.cap_source.has_value())
+            L.error(p + ".cap_source", "a per-administration cap and its source go together");
+        const bool counted_course = r.course && r.course->max_administrations;
         const Json* bands = o.get("bands");
         if (bands == nullptr || !bands->is_array() || bands->empty()) {
             L.error(p + ".bands", "must be a non-empty list");
@@ -256,14 +324,15 @@ Regimen read_regimen(Loader& L, const Json& value, const std::string& p) {
                     b.dose = read_dose(L, bo, bp);
                     b.source = L.source(bo, bp, "source");
                 });
-                if (!r.single_dose && !r.interval_hours && !b.interval_hours)
-                    L.error(bp, "no interval: give interval_hours on the regimen or the band, or single_dose");
+                if (!counted_course && !r.interval_hours && !b.interval_hours)
+                    L.error(bp, "no interval: give interval_hours on the regimen or the band, or a course of max_administrations");
                 const auto interval = b.interval_hours ? b.interval_hours : r.interval_hours;
                 if (b.increase_to_interval_hours && interval && *b.increase_to_interval_hours >= *interval)
                     L.error(bp + ".increase_to_interval_hours", "must be shorter than the interval");
                 r.bands.push_back(std::move(b));
             }
         }
+        if (r.course && r.course->days && !r.interval_hours) L.error(p + ".course.days", "a course of days needs interval_hours");
         if (const Json* split = o.get("split")) {
             SplitRule s;
             L.object(*split, p + ".split", [&](JsonObject& so) {
@@ -276,12 +345,16 @@ Regimen read_regimen(Loader& L, const Json& value, const std::string& p) {
         }
         if (const Json* renal = o.get("renal")) {
             RenalRule rr;
-            L.object(*renal, p + ".renal", [&](JsonObject& ro) {
-                rr.crcl_below_ml_min = L.number(ro, p + ".renal", "crcl_below_ml_min", true, 1, 200).value_or(30);
-                rr.esrd = L.boolean(ro, p + ".renal", "esrd");
-                rr.interval_hours = L.number(ro, p + ".renal", "interval_hours", true, 1, kMaxHours).value_or(48);
-                rr.reason = L.text(ro, p + ".renal", "reason");
-                rr.source = L.source(ro, p + ".renal", "source");
+            const std::string rp = p + ".renal";
+            L.object(*renal, rp, [&](JsonObject& ro) {
+                rr.crcl_below_ml_min = L.number(ro, rp, "crcl_below_ml_min", true, 1, 200).value_or(30);
+                rr.esrd = L.boolean(ro, rp, "esrd");
+                rr.interval_hours = L.number(ro, rp, "interval_hours", true, 1, kMaxHours).value_or(48);
+                rr.reason = L.text(ro, rp, "reason");
+                rr.source = L.source(ro, rp, "source");
+                rr.esrd_note = L.text(ro, rp, "esrd_note", false);
+                if (ro.get("esrd_source") != nullptr) rr.esrd_source = L.source(ro, rp, "esrd_source");
+                if (rr.esrd_note.empty() != !rr.esrd_source) L.error(rp, "esrd_note and esrd_source go together");
             });
             r.renal = rr;
         }
@@ -289,21 +362,27 @@ Regimen read_regimen(Loader& L, const Json& value, const std::string& p) {
     return r;
 }
 
+// An age range in years (as written in labels) as months.
+std::optional<Range> age_range_in_months(Loader& L, JsonObject& o, const std::string& p, const std::string& key) {
+    if (o.get(key) == nullptr) return std::nullopt;
+    Range years = L.range(o, p, key, 120);
+    for (auto* bound : {&years.from, &years.above, &years.to, &years.below})
+        if (*bound) **bound *= 12;
+    return years;
+}
+
 Use read_use(Loader& L, const Json& value, const std::string& p) {
     Use u;
     L.object(value, p, [&](JsonObject& o) {
         u.indication = L.text(o, p, "indication");
-        u.region = L.text(o, p, "region");
-        if (!u.region.empty() && u.region != "us" && u.region != "eu" && u.region != "any")
-            L.error(p + ".region", "must be us, eu or any");
+        u.region = L.word(o, p, "region", {"us", "eu", "any"});
         u.name = L.text(o, p, "name");
         u.conditions = L.text(o, p, "conditions", false);
-        const std::string status = L.text(o, p, "status");
+        const std::string status = L.word(o, p, "status", {"labelled", "off-label", "emergency-use", "not-indicated"});
         if (status == "labelled") u.status = UseStatus::Labelled;
         else if (status == "off-label") u.status = UseStatus::OffLabel;
         else if (status == "emergency-use") u.status = UseStatus::EmergencyUse;
         else if (status == "not-indicated") u.status = UseStatus::NotIndicated;
-        else if (!status.empty()) L.error(p + ".status", "unknown status \"" + status + "\"");
         u.source = L.source(o, p, "source");
         const auto age_years = L.number(o, p, "age_min_years", false, 0, 120);
         const auto age_months = L.number(o, p, "age_min_months", false, 0, kMaxMonths);
@@ -311,6 +390,7 @@ Use read_use(Loader& L, const Json& value, const std::string& p) {
         if (age_years) u.age_min_months = *age_years * 12;
         if (age_months) u.age_min_months = *age_months;
         u.weight_min_kg = L.number(o, p, "weight_min_kg", false, 0, kMaxKg);
+        u.applies_to_age_months = age_range_in_months(L, o, p, "applies_to_age_years");
         const Json* regimens = o.get("regimens");
         if (regimens == nullptr || !regimens->is_array()) {
             L.error(p + ".regimens", "must be a list");
@@ -326,19 +406,103 @@ Use read_use(Loader& L, const Json& value, const std::string& p) {
     return u;
 }
 
+Presentation read_presentation(Loader& L, const Json& value, const std::string& p) {
+    Presentation pr;
+    L.object(value, p, [&](JsonObject& o) {
+        pr.route = L.word(o, p, "route", {"SC", "IV"});
+        const std::string kind = L.word(o, p, "kind", {"graduated-syringe", "whole-device", "vials"});
+        pr.kind = kind == "whole-device" ? PresentationKind::WholeDevice
+                  : kind == "vials"      ? PresentationKind::Vials
+                                         : PresentationKind::GraduatedSyringe;
+        pr.description = L.text(o, p, "description");
+        pr.mg_per_ml = L.number(o, p, "mg_per_ml", true, 0.001, 1000).value_or(1);
+        const bool device = pr.kind != PresentationKind::Vials;
+        pr.device_mg = L.number(o, p, "device_mg", device, 0.001, kMaxMg).value_or(1);
+        pr.device_ml = L.number(o, p, "device_ml", device, 0.001, 100).value_or(1);
+        if (device && std::fabs(pr.device_mg / pr.device_ml - pr.mg_per_ml) > 0.01 * pr.mg_per_ml)
+            L.error(p + ".device_ml", "device_mg / device_ml does not match mg_per_ml");
+        if (const Json* vials = o.get("vials")) {
+            if (!vials->is_array() || vials->empty()) L.error(p + ".vials", "must be a non-empty list");
+            else
+                for (size_t i = 0; i < vials->size(); ++i) {
+                    const std::string vp = p + ".vials[" + std::to_string(i) + "]";
+                    Vial v;
+                    L.object((*vials)[i], vp, [&](JsonObject& vo) {
+                        v.mg = L.number(vo, vp, "mg", true, 0.001, kMaxMg).value_or(1);
+                        v.ml = L.number(vo, vp, "ml", true, 0.001, 1000).value_or(1);
+                    });
+                    if (std::fabs(v.mg / v.ml - pr.mg_per_ml) > 0.01 * pr.mg_per_ml) L.error(vp, "mg / ml does not match mg_per_ml");
+                    if (!pr.vials.empty() && v.mg <= pr.vials.back().mg) L.error(vp, "vials must be listed smallest first");
+                    pr.vials.push_back(v);
+                }
+        }
+        if ((pr.kind == PresentationKind::Vials) == pr.vials.empty()) L.error(p + ".vials", "vials go with kind \"vials\" only");
+        if (const Json* m = o.get("measurable")) {
+            const std::string mp = p + ".measurable";
+            L.object(*m, mp, [&](JsonObject& mo) {
+                pr.min_measurable_mg = L.number(mo, mp, "min_mg", true, 0.001, kMaxMg);
+                pr.measurable_source = L.source(mo, mp, "source");
+            });
+            if (pr.kind != PresentationKind::GraduatedSyringe) L.error(mp, "only a graduated syringe has a measurable minimum");
+        }
+        pr.source = L.source(o, p, "source");
+    });
+    return pr;
+}
+
+SafetyRule read_safety_rule(Loader& L, const Json& value, const std::string& p) {
+    SafetyRule s;
+    L.object(value, p, [&](JsonObject& so) {
+        s.flag = L.text(so, p, "flag");
+        const bool is_lab = contains(safety_lab_names(), s.flag);
+        if (!s.flag.empty() && !is_lab && !contains(safety_flag_names(), s.flag))
+            L.error(p + ".flag", "unknown safety flag \"" + s.flag + "\"");
+        s.code = L.text(so, p, "code");
+        const std::string severity = L.word(so, p, "severity", {"info", "caution", "contraindicated"});
+        s.severity = severity_from_string(severity).value_or(Severity::Caution);
+        s.message = L.text(so, p, "message");
+        s.value = L.range(so, p, "value", 1e7);
+        if (is_lab && s.value.is_any()) L.error(p, "a lab rule needs a value range");
+        if (!is_lab && !s.value.is_any()) L.error(p, "only lab flags take a value range");
+        const std::string when = L.word(so, p, "when", {"starting", "on-treatment"}, false);
+        s.when = when == "starting" ? TreatmentPhase::Starting : when == "on-treatment" ? TreatmentPhase::OnTreatment
+                                                                                         : TreatmentPhase::Any;
+        s.regions = L.strings(so, p, "regions", {"us", "eu"});
+        s.indications = L.strings(so, p, "indications", {});
+        s.except_indications = L.strings(so, p, "except_indications", {});
+        s.source = L.source(so, p, "source");
+    });
+    return s;
+}
+
+// A list member of the drug file read item by item.
+template <typename T>
+void read_list(Loader& L, JsonObject& o, const std::string& key, bool required, std::vector<T>& out,
+               const std::function<T(const Json&, const std::string&)>& read) {
+    const Json* list = o.get(key);
+    if (list == nullptr && !required) return;
+    if (list == nullptr || !list->is_array()) {
+        L.error("$." + key, "must be a list");
+        return;
+    }
+    for (size_t i = 0; i < list->size(); ++i) out.push_back(read((*list)[i], "$." + key + "[" + std::to_string(i) + "]"));
+}
+
 Drug read_drug(Loader& L, const Json& root) {
     Drug d;
     L.object(root, "$", [&](JsonObject& o) {
         d.id = L.text(o, "$", "drug");
         d.name = L.text(o, "$", "name");
-        if (const Json* product = o.get("product"))
-            L.object(*product, "$.product", [&](JsonObject& po) {
-                d.product.description = L.text(po, "$.product", "description");
-                d.product.mg_per_ml = L.number(po, "$.product", "mg_per_ml", true, 0.001, 1000).value_or(0);
-                d.product.unit_dose_mg = L.number(po, "$.product", "unit_dose_mg", true, 0.001, kMaxMg).value_or(0);
-                d.product.source = L.source(po, "$.product", "source");
+        if (const Json* names = o.get("region_names")) {
+            L.object(*names, "$.region_names", [&](JsonObject& no) {
+                for (const char* region : {"us", "eu"})
+                    if (no.get(region) != nullptr) d.region_names[region] = L.text(no, "$.region_names", region);
             });
-        else L.error("$.product", "missing");
+        }
+        read_list<Presentation>(L, o, "presentations", true, d.presentations,
+                                [&](const Json& v, const std::string& p) { return read_presentation(L, v, p); });
+        if (d.presentations.empty()) L.error("$.presentations", "must list at least one presentation");
+        d.label_source = L.source(o, "$", "label");
         if (const Json* max = o.get("max_labelled_mg_per_kg_per_day")) {
             LabelledMaximum m;
             L.object(*max, "$.max_labelled_mg_per_kg_per_day", [&](JsonObject& mo) {
@@ -372,76 +536,50 @@ Drug read_drug(Loader& L, const Json& root) {
                 }
             });
         else L.error("$.pk", "missing");
-        if (const Json* rules = o.get("safety_rules"); rules != nullptr && rules->is_array()) {
-            for (size_t i = 0; i < rules->size(); ++i) {
-                const std::string p = "$.safety_rules[" + std::to_string(i) + "]";
-                SafetyRule s;
-                L.object((*rules)[i], p, [&](JsonObject& so) {
-                    s.flag = L.text(so, p, "flag");
-                    const bool is_lab = contains(safety_lab_names(), s.flag);
-                    if (!s.flag.empty() && !is_lab && !contains(safety_flag_names(), s.flag))
-                        L.error(p + ".flag", "unknown safety flag \"" + s.flag + "\"");
-                    s.code = L.text(so, p, "code");
-                    s.severity = L.text(so, p, "severity");
-                    if (!s.severity.empty() && s.severity != "info" && s.severity != "caution" && s.severity != "contraindicated")
-                        L.error(p + ".severity", "must be info, caution or contraindicated");
-                    s.message = L.text(so, p, "message");
-                    s.below = L.number(so, p, "below", false, 0, 1e7);
-                    s.above = L.number(so, p, "above", false, 0, 1e7);
-                    if (is_lab && !s.below && !s.above) L.error(p, "a lab rule needs below or above");
-                    if (!is_lab && (s.below || s.above)) L.error(p, "only lab flags take below or above");
-                    s.regions = L.strings(so, p, "regions", {"us", "eu"});
-                    s.indications = L.strings(so, p, "indications", {});
-                    s.except_indications = L.strings(so, p, "except_indications", {});
-                    s.source = L.source(so, p, "source");
-                });
-                d.safety_rules.push_back(std::move(s));
+        read_list<SafetyRule>(L, o, "safety_rules", true, d.safety_rules,
+                              [&](const Json& v, const std::string& p) { return read_safety_rule(L, v, p); });
+        read_list<MonitoringRule>(L, o, "monitoring", true, d.monitoring, [&](const Json& v, const std::string& p) {
+            MonitoringRule m;
+            L.object(v, p, [&](JsonObject& mo) {
+                m.what = L.text(mo, p, "what");
+                const Json* months = mo.get("months_after_start");
+                if (months == nullptr || !months->is_array() || months->empty())
+                    L.error(p + ".months_after_start", "must be a non-empty list");
+                else
+                    for (const auto& month : *months) {
+                        if (!month.is_number_integer() || month.get<int>() < 0 || month.get<int>() > 120)
+                            L.error(p + ".months_after_start", "months must be whole numbers from 0 to 120");
+                        else m.months_after_start.push_back(month.get<int>());
+                    }
+                m.regions = L.strings(mo, p, "regions", {"us", "eu"});
+                m.indications = L.strings(mo, p, "indications", {});
+                m.source = L.source(mo, p, "source");
+            });
+            return m;
+        });
+        read_list<Use>(L, o, "uses", true, d.uses, [&](const Json& v, const std::string& p) { return read_use(L, v, p); });
+        if (d.uses.empty()) L.error("$.uses", "must be a non-empty list");
+        for (size_t i = 0; i < d.uses.size(); ++i) {
+            const std::string up = "$.uses[" + std::to_string(i) + "]";
+            for (size_t k = 0; k < d.uses[i].regimens.size(); ++k)
+                if (d.presentation_for(d.uses[i].regimens[k].route) == nullptr)
+                    L.error(up + ".regimens[" + std::to_string(k) + "].route",
+                            "no presentation for route " + d.uses[i].regimens[k].route);
+            for (size_t j = 0; j < i; ++j) {
+                const Use& a = d.uses[i];
+                const Use& b = d.uses[j];
+                const bool overlap = a.region == b.region || a.region == "any" || b.region == "any";
+                // Entries for one indication may split it by age (both say which ages they cover).
+                const bool by_age = a.applies_to_age_months && b.applies_to_age_months;
+                if (a.indication == b.indication && overlap && !by_age)
+                    L.error(up, "duplicate use: " + a.indication + " in region " + a.region);
             }
-        } else {
-            L.error("$.safety_rules", "must be a list");
-        }
-        if (const Json* mons = o.get("monitoring"); mons != nullptr && mons->is_array()) {
-            for (size_t i = 0; i < mons->size(); ++i) {
-                const std::string p = "$.monitoring[" + std::to_string(i) + "]";
-                MonitoringRule m;
-                L.object((*mons)[i], p, [&](JsonObject& mo) {
-                    m.what = L.text(mo, p, "what");
-                    const Json* months = mo.get("months_after_start");
-                    if (months == nullptr || !months->is_array() || months->empty())
-                        L.error(p + ".months_after_start", "must be a non-empty list");
-                    else
-                        for (const auto& month : *months) {
-                            if (!month.is_number_integer() || month.get<int>() < 0 || month.get<int>() > 120)
-                                L.error(p + ".months_after_start", "months must be whole numbers from 0 to 120");
-                            else m.months_after_start.push_back(month.get<int>());
-                        }
-                    m.source = L.source(mo, p, "source");
-                });
-                d.monitoring.push_back(std::move(m));
-            }
-        } else {
-            L.error("$.monitoring", "must be a list");
-        }
-        const Json* uses = o.get("uses");
-        if (uses == nullptr || !uses->is_array() || uses->empty()) {
-            L.error("$.uses", "must be a non-empty list");
-        } else {
-            for (size_t i = 0; i < uses->size(); ++i)
-                d.uses.push_back(read_use(L, (*uses)[i], "$.uses[" + std::to_string(i) + "]"));
-            for (size_t i = 0; i < d.uses.size(); ++i)
-                for (size_t j = 0; j < i; ++j) {
-                    const Use& a = d.uses[i];
-                    const Use& b = d.uses[j];
-                    const bool overlap = a.region == b.region || a.region == "any" || b.region == "any";
-                    if (a.indication == b.indication && overlap)
-                        L.error("$.uses[" + std::to_string(i) + "]", "duplicate use: " + a.indication + " in region " + a.region);
-                }
         }
     });
     return d;
 }
 
-void read_methods(Loader& L, const Json& root, RenalMethods& m) {
+void read_methods(Loader& L, const Json& root, RenalMethods& m, WeightForAgeReference& w) {
     L.object(root, "$", [&](JsonObject& o) {
         auto section = [&](const char* key, const std::function<void(JsonObject&, const std::string&)>& read) {
             const Json* v = o.get(key);
@@ -457,15 +595,46 @@ void read_methods(Loader& L, const Json& root, RenalMethods& m) {
             m.cg_constant = L.number(so, p, "constant", true, 1, 1000).value_or(72);
             m.cg_female_factor = L.number(so, p, "female_factor", true, 0.5, 1).value_or(0.85);
             m.cg_min_age_years = L.number(so, p, "min_age_years", true, 0, 120).value_or(18);
-            m.cg_weight = L.text(so, p, "weight");
-            if (m.cg_weight != "actual") L.error(p + ".weight", "only \"actual\" body weight is implemented");
             m.cg_source = L.source(so, p, "source");
+        });
+        section("body_weight", [&](JsonObject& so, const std::string& p) {
+            m.ibw_male_kg = L.number(so, p, "ibw_male_kg", true, 20, 100).value_or(50);
+            m.ibw_female_kg = L.number(so, p, "ibw_female_kg", true, 20, 100).value_or(45.5);
+            m.ibw_kg_per_inch = L.number(so, p, "ibw_kg_per_inch", true, 0.1, 10).value_or(2.3);
+            m.ibw_from_height_cm = L.number(so, p, "ibw_from_height_cm", true, 100, 200).value_or(152.4);
+            m.adjusted_weight_factor = L.number(so, p, "adjusted_weight_factor", true, 0, 1).value_or(0.4);
+            m.obese_bmi = L.number(so, p, "obese_bmi", true, 15, 60).value_or(30);
+            m.weight_source = L.source(so, p, "source");
         });
         section("bedside_schwartz", [&](JsonObject& so, const std::string& p) {
             m.schwartz_k = L.number(so, p, "k", true, 0.1, 1).value_or(0.413);
             m.schwartz_min_age_years = L.number(so, p, "min_age_years", true, 0, 18).value_or(1);
             m.schwartz_below_age_years = L.number(so, p, "below_age_years", true, 1, 120).value_or(18);
             m.schwartz_source = L.source(so, p, "source");
+        });
+        section("weight_for_age", [&](JsonObject& so, const std::string& p) {
+            w.reference = L.text(so, p, "reference");
+            L.text(so, p, "method");
+            w.source = L.source(so, p, "source");
+            const Json* rows = so.get("rows");
+            if (rows == nullptr || !rows->is_array() || rows->size() < 2) {
+                L.error(p + ".rows", "must be a list of at least two rows");
+                return;
+            }
+            for (size_t i = 0; i < rows->size(); ++i) {
+                const Json& row = (*rows)[i];
+                const std::string rp = p + ".rows[" + std::to_string(i) + "]";
+                double x[5] = {};
+                bool ok = row.is_array() && row.size() == 5;
+                for (size_t k = 0; ok && k < 5; ++k) ok = json_number(&row[k], x[k]) && x[k] >= 0;
+                if (!ok) {
+                    L.error(rp, "must be [age_months, male_min_kg, male_max_kg, female_min_kg, female_max_kg]");
+                    continue;
+                }
+                if (x[1] >= x[2] || x[3] >= x[4]) L.error(rp, "a minimum is not below its maximum");
+                if (!w.rows.empty() && x[0] <= w.rows.back().age_months) L.error(rp, "ages must ascend");
+                w.rows.push_back({x[0], x[1], x[2], x[3], x[4]});
+            }
         });
     });
 }
@@ -476,8 +645,9 @@ LoadResult load_drug_db(const std::vector<DataFile>& files) {
     LoadResult result;
     DrugDb db;
     auto parse = [&](const DataFile& f) -> Json {
-        Json root = Json::parse(f.text, nullptr, false);
-        if (root.is_discarded()) result.errors.push_back({f.name, "$", "not valid JSON"});
+        Json root;
+        if (const auto bad = parse_json_strict(f.text, root))
+            result.errors.push_back({f.name, bad->path.empty() ? "$" : "$." + bad->path, bad->message});
         return root;
     };
     // sources.json first: every other file's refs are checked against it.
@@ -505,6 +675,7 @@ LoadResult load_drug_db(const std::vector<DataFile>& files) {
                     SourceInfo info;
                     L.object(it.value(), p, [&](JsonObject& so) {
                         info.title = L.text(so, p, "title");
+                        info.checked = L.text(so, p, "checked");
                         const Json* url = so.get("url");
                         if (url == nullptr || !url->is_string()) L.error(p + ".url", "must be a string (empty for none)");
                         else info.url = url->get<std::string>();
@@ -520,7 +691,7 @@ LoadResult load_drug_db(const std::vector<DataFile>& files) {
         if (root.is_discarded()) continue;
         Loader L(f.name, result.errors, &db.sources);
         if (f.name == "methods.json") {
-            read_methods(L, root, db.renal_methods);
+            read_methods(L, root, db.renal_methods, db.weight_for_age);
             have_methods = true;
         } else {
             Drug d = read_drug(L, root);

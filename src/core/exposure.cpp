@@ -2,6 +2,7 @@
 
 #include "numbers.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace core {
@@ -36,7 +37,7 @@ double absorption_rate_for_tmax(double ke, double tmax) {
 double relative_clearance(const Pk& pk, const RenalResult& renal) {
     for (const auto& band : pk.clearance_by_renal) {
         if (band.esrd) {
-            if (renal.method == "esrd") return band.relative_clearance;
+            if (renal.method == RenalMethod::Esrd) return band.relative_clearance;
         } else if (renal.crcl_ml_min && band.crcl_ml_min.contains(*renal.crcl_ml_min)) {
             return band.relative_clearance;
         }
@@ -49,6 +50,7 @@ ExposureSeries simulate_exposure(const Pk& pk, const ExposureRegimen& regimen, i
     s.route = regimen.route;
     s.dose_mg = regimen.dose_mg;
     s.interval_hours = regimen.interval_hours;
+    s.doses = regimen.interval_hours <= 0 ? 1 : regimen.max_doses;
     s.relative_clearance = regimen.relative_clearance;
     s.source = pk.source;
     const bool iv = regimen.route == "IV" || pk.tmax_hours <= 0;
@@ -67,7 +69,8 @@ ExposureSeries simulate_exposure(const Pk& pk, const ExposureRegimen& regimen, i
         if (regimen.interval_hours <= 0) {
             c = single_dose(t, ka, ke, iv);
         } else {
-            const int last = static_cast<int>(std::floor(t / regimen.interval_hours + 1e-9));
+            int last = static_cast<int>(std::floor(t / regimen.interval_hours + 1e-9));
+            if (regimen.max_doses > 0) last = std::min(last, regimen.max_doses - 1);
             for (int k = last; k >= 0; --k) {
                 const double since = t - k * regimen.interval_hours;
                 if (since > memory_hours) break;

@@ -11,6 +11,7 @@ struct ExposureRegimen {
     std::string route;           // "SC" | "IV"
     double dose_mg = 0;
     double interval_hours = 0;   // 0: a single dose
+    int max_doses = 0;           // a course: at most this many doses (0: as many as the period holds)
     double relative_clearance = 1;
 };
 

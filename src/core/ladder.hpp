@@ -8,12 +8,10 @@
 namespace core {
 
 // Empty when the dose has no ceiling (no verified escalation rule) or is not escalating.
-// Rows never pass the ceiling; when the steps do not land on it, a last row sits exactly at it.
+// The first row is the usual start in mg (capped where the label caps it); rows never pass the
+// ceiling, and when the steps do not land on it a last row sits exactly at it. Each row is one
+// administration every `interval_hours` (24, or 48 under the renal rule, with no split).
 std::vector<LadderRow> build_ladder(const Dose& dose, double weight_kg, double step_mg_per_kg, bool split_allowed,
-                                    const Product& product);
-
-// mL of product for `mg`, to 0.01 mL, and single-use syringes needed for one administration.
-double ml_for_mg(double mg, const Product& product);
-int syringes_for_mg(double mg, const Product& product);
+                                    double interval_hours, const Presentation& presentation);
 
 }  // namespace core

@@ -6,11 +6,22 @@
 
 namespace core {
 
-const Use* find_use(const Drug& drug, const std::string& indication, const std::string& region) {
-    for (const auto& use : drug.uses)
-        if (use.indication == indication && use.region == region) return &use;
-    for (const auto& use : drug.uses)
-        if (use.indication == indication && use.region == "any") return &use;
+const Use* find_use(const Drug& drug, const std::string& indication, const std::string& region,
+                    std::optional<double> age_months, bool* age_decides) {
+    for (const std::string& r : {region, std::string("any")}) {
+        const Use* first = nullptr;
+        bool by_age = false;
+        for (const auto& use : drug.uses) {
+            if (use.indication != indication || use.region != r) continue;
+            by_age = by_age || use.applies_to_age_months.has_value();
+            if (use.applies_to_age_months && age_months && !use.applies_to_age_months->contains(*age_months)) continue;
+            if (first == nullptr) first = &use;
+        }
+        if (first != nullptr) {
+            if (age_decides != nullptr) *age_decides = by_age && !age_months;
+            return first;
+        }
+    }
     return nullptr;
 }
 
@@ -75,6 +86,15 @@ StartRange start_range_mg_per_day(const Dose& dose, double weight_kg) {
     return r;
 }
 
+std::optional<CourseResult> describe_course(const Regimen& regimen, std::optional<double> interval_hours) {
+    if (!regimen.course) return std::nullopt;
+    const Course& c = *regimen.course;
+    CourseResult r{c.days, c.max_administrations, c.min_hours_between, c.retreat_after_hours_min, c.note, c.source};
+    if (!r.administrations && c.days && interval_hours && *interval_hours > 0)
+        r.administrations = whole_up(*c.days * 24 / *interval_hours);
+    return r;
+}
+
 RegimenResult describe_regimen(const Regimen& regimen, const Band& band, double weight_kg, const RenalResult& renal,
                                double step_mg_per_kg) {
     RegimenResult r;
@@ -82,19 +102,19 @@ RegimenResult describe_regimen(const Regimen& regimen, const Band& band, double 
     r.route = regimen.route;
     r.band = describe_band(band);
     r.source = band.source;
-    r.single_dose = regimen.single_dose;
-    r.course_days = regimen.course_days;
+    r.single_dose = regimen.single_dose();
     r.max_mg_per_administration = regimen.max_mg_per_administration;
     const auto interval = band.interval_hours ? band.interval_hours : regimen.interval_hours;
     r.label_interval_hours = interval.value_or(0);
     r.increase_to_interval_hours = band.increase_to_interval_hours;
-    if (!regimen.single_dose) r.interval_hours = renal.adjusted ? renal.interval_hours : interval;
+    if (interval) r.interval_hours = renal.adjusted ? renal.interval_hours : interval;
+    r.course = describe_course(regimen, r.interval_hours);
+    // Under the every-48-h rule each administration is the whole dose: no twice-daily split.
     if (regimen.split) {
-        r.split_allowed = regimen.split->allowed;
+        r.split_allowed = regimen.split->allowed && r.interval_hours && *r.interval_hours == 24;
         r.split_source = regimen.split->source;
     }
-    r.notes = regimen.repeat_note;
-    r.repeat_after_hours_min = regimen.repeat_after_hours_min;
+    if (regimen.course) r.notes = regimen.course->note;
     switch (d.kind) {
         case DoseKind::Fixed:
             r.kind = "fixed";

@@ -8,8 +8,12 @@
 
 namespace core {
 
-// The drug's use for an indication in a region ("any" matches both regions).
-const Use* find_use(const Drug& drug, const std::string& indication, const std::string& region);
+// The drug's use for an indication in a region ("any" matches both regions) for a patient of
+// this age: where a label covers an indication only for some ages (Actemra: systemic JIA, not
+// adult-onset Still's disease), the entry whose ages hold the patient. With the age unknown the
+// first such entry is taken and `age_decides`, when given, is set.
+const Use* find_use(const Drug& drug, const std::string& indication, const std::string& region,
+                    std::optional<double> age_months = std::nullopt, bool* age_decides = nullptr);
 // The first band whose weight and age ranges hold the patient (an unknown age never
 // matches a band that has an age condition).
 const Band* select_band(const Regimen& regimen, double weight_kg, std::optional<double> age_months);
@@ -17,6 +21,9 @@ const Band* select_band(const Regimen& regimen, double weight_kg, std::optional<
 std::string describe_band(const Band& band);
 // All of a regimen's bands in words, "; " between them (for "no labelled dose" messages).
 std::string describe_bands(const Regimen& regimen);
+
+// The course a regimen gives, in administrations at the interval in force (none when open).
+std::optional<CourseResult> describe_course(const Regimen& regimen, std::optional<double> interval_hours);
 
 // The regimen in mg for this weight, with the renal interval already applied.
 RegimenResult describe_regimen(const Regimen& regimen, const Band& band, double weight_kg, const RenalResult& renal,

@@ -5,22 +5,77 @@
 
 namespace core {
 
+std::string_view to_string(RenalMethod method) {
+    switch (method) {
+        case RenalMethod::Unknown: return "unknown";
+        case RenalMethod::Given: return "given";
+        case RenalMethod::CockcroftGault: return "cockcroft-gault";
+        case RenalMethod::BedsideSchwartz: return "bedside-schwartz";
+        case RenalMethod::Esrd: return "esrd";
+    }
+    return "unknown";
+}
+
+namespace {
+
+constexpr double kCmPerInch = 2.54;
+
+// Which weight Cockcroft-Gault uses, and why (data/methods.json): actual weight when it is at or
+// below the ideal weight (never inflate a small patient's clearance), adjusted weight at a BMI
+// of 30 or more, ideal weight in between. Without a usable height, actual weight.
+void choose_weight(RenalResult& r, double weight_kg, std::optional<double> height_cm, Sex sex, double age_years,
+                   double scr_mg_dl, const RenalMethods& m) {
+    const double factor = (140 - age_years) / (m.cg_constant * scr_mg_dl) * (sex == Sex::Female ? m.cg_female_factor : 1);
+    auto estimate = [&](const char* kind, double kg) {
+        return WeightEstimate{kind, round_to(kg, 2), round_down_to(kg * factor, 1)};
+    };
+    r.estimates.push_back(estimate("actual", weight_kg));
+    r.weight_used = "actual";
+    if (!height_cm) {
+        r.weight_reason = "Actual body weight (no height given; with a height, ideal and adjusted weight are compared).";
+        return;
+    }
+    if (*height_cm < m.ibw_from_height_cm) {
+        r.weight_reason = "Actual body weight: the ideal-weight formula starts at " + format_number(m.ibw_from_height_cm, 1) +
+                          " cm (60 inches).";
+        return;
+    }
+    const double ibw = (sex == Sex::Female ? m.ibw_female_kg : m.ibw_male_kg) +
+                       m.ibw_kg_per_inch * (*height_cm / kCmPerInch - 60);
+    const double adjusted = ibw + m.adjusted_weight_factor * (weight_kg - ibw);
+    const double bmi = weight_kg / (*height_cm / 100 * *height_cm / 100);
+    r.estimates.push_back(estimate("ideal", ibw));
+    if (weight_kg > ibw) r.estimates.push_back(estimate("adjusted", adjusted));
+    if (weight_kg <= ibw) {
+        r.weight_reason = "Actual body weight: it is at or below the ideal weight (" + format_number(ibw, 2) + " kg).";
+    } else if (bmi >= m.obese_bmi) {
+        r.weight_used = "adjusted";
+        r.weight_reason = "Adjusted body weight " + format_number(adjusted, 2) + " kg: the BMI is " + format_number(bmi, 1) +
+                          " (" + format_number(m.obese_bmi) + " or more), so actual weight would overstate clearance.";
+    } else {
+        r.weight_used = "ideal";
+        r.weight_reason = "Ideal body weight " + format_number(ibw, 2) + " kg: actual weight is above it and the BMI (" +
+                          format_number(bmi, 1) + ") is under " + format_number(m.obese_bmi) + ".";
+    }
+}
+
+}  // namespace
+
 RenalAssessment assess_renal(const RenalInput& input, double weight_kg, std::optional<double> age_years, Sex sex,
                              std::optional<double> height_cm, const RenalMethods& m) {
     RenalAssessment out;
     RenalResult& r = out.result;
     switch (input.kind) {
         case RenalInput::Kind::None:
-            r.method = "unknown";
+            r.method = RenalMethod::Unknown;
             return out;
         case RenalInput::Kind::Esrd:
-            r.method = "esrd";
-            r.formula = "End-stage renal disease / dialysis (anakinra is not removed by dialysis)";
+            r.method = RenalMethod::Esrd;
+            r.formula = "End-stage renal disease / dialysis";
             return out;
         case RenalInput::Kind::Crcl:
-            r.method = "given";
+            r.method = RenalMethod::Given;
             r.value_kind = "crcl";
-            r.crcl_exact = input.crcl_ml_min;
             r.crcl_ml_min = round_down_to(input.crcl_ml_min, 1);
             r.formula = "CrCl as entered";
             return out;
@@ -40,15 +95,18 @@ RenalAssessment assess_renal(const RenalInput& input, double weight_kg, std::opt
             out.errors.push_back({"patient.sex", "Sex is needed for the Cockcroft-Gault estimate (x 0.85 if female)."});
             return out;
         }
-        double crcl = (140 - *age_years) * weight_kg / (m.cg_constant * scr_mg_dl);
-        if (sex == Sex::Female) crcl *= m.cg_female_factor;
-        r.method = "cockcroft-gault";
+        choose_weight(r, weight_kg, height_cm, sex, *age_years, scr_mg_dl, m);
+        double used_kg = r.estimates.front().weight_kg;
+        for (const auto& e : r.estimates)
+            if (e.weight_kind == r.weight_used) {
+                used_kg = e.weight_kg;
+                r.crcl_ml_min = e.crcl_ml_min;
+            }
+        r.method = RenalMethod::CockcroftGault;
         r.value_kind = "crcl";
-        r.crcl_exact = crcl;
-        r.crcl_ml_min = round_down_to(crcl, 1);
-        r.formula = "Cockcroft-Gault: (140 - " + format_number(*age_years) + " y) x " + format_number(weight_kg) +
-                    " kg / (" + format_number(m.cg_constant) + " x " + format_number(scr_mg_dl) + " mg/dL)" +
-                    (sex == Sex::Female ? " x " + format_number(m.cg_female_factor) : "") + ", actual body weight";
+        r.formula = "Cockcroft-Gault: (140 - " + format_number(*age_years) + " y) x " + format_number(used_kg) + " kg (" +
+                    r.weight_used + " weight) / (" + format_number(m.cg_constant) + " x " + format_number(scr_mg_dl) +
+                    " mg/dL)" + (sex == Sex::Female ? " x " + format_number(m.cg_female_factor) : "");
         r.source = m.cg_source;
         return out;
     }
@@ -62,10 +120,9 @@ RenalAssessment assess_renal(const RenalInput& input, double weight_kg, std::opt
         out.errors.push_back({"patient.height_cm", "Height is needed for the bedside Schwartz estimate in children."});
         return out;
     }
-    r.method = "bedside-schwartz";
+    r.method = RenalMethod::BedsideSchwartz;
     r.value_kind = "egfr";
-    r.crcl_exact = m.schwartz_k * *height_cm / scr_mg_dl;
-    r.crcl_ml_min = round_down_to(*r.crcl_exact, 1);
+    r.crcl_ml_min = round_down_to(m.schwartz_k * *height_cm / scr_mg_dl, 1);
     r.formula = "Bedside Schwartz: " + format_number(m.schwartz_k, 3) + " x " + format_number(*height_cm) + " cm / " +
                 format_number(scr_mg_dl) + " mg/dL, eGFR in mL/min/1.73 m2 (IDMS creatinine), used as CrCl";
     r.source = m.schwartz_source;
@@ -73,14 +130,22 @@ RenalAssessment assess_renal(const RenalInput& input, double weight_kg, std::opt
 }
 
 void apply_renal_rule(RenalResult& renal, const RenalRule& rule) {
-    const bool esrd = renal.method == "esrd" && rule.esrd;
-    // The exact value is compared; the shown value is rounded down, so both agree (29.96 shows 29.9).
-    const bool low = renal.crcl_exact && *renal.crcl_exact < rule.crcl_below_ml_min;
+    const bool esrd = renal.method == RenalMethod::Esrd && rule.esrd;
+    const bool low = renal.crcl_ml_min && *renal.crcl_ml_min < rule.crcl_below_ml_min;
     if (!esrd && !low) return;
     renal.adjusted = true;
     renal.interval_hours = rule.interval_hours;
     renal.reason = rule.reason;
     renal.source = rule.source;
+}
+
+bool renal_decision_sensitive(const RenalResult& renal, const RenalRule& rule) {
+    bool any_below = false, any_at_or_above = false;
+    for (const auto& e : renal.estimates) {
+        if (e.crcl_ml_min < rule.crcl_below_ml_min) any_below = true;
+        else any_at_or_above = true;
+    }
+    return any_below && any_at_or_above;
 }
 
 }  // namespace core

@@ -33,13 +33,18 @@ struct PatientInput {
 struct PrescribedInput {
     double dose_mg = 0;
     std::optional<int> doses_per_day;
-    std::optional<double> every_hours;
+    std::optional<double> every_hours;  // neither: a single dose (total_doses 1)
+    // How long the order runs: a number of administrations or of days; neither means it has no stop.
+    std::optional<int> total_doses;
+    std::optional<double> days;
+    double interval_hours() const { return doses_per_day ? 24.0 / *doses_per_day : every_hours.value_or(0); }
 };
 
 struct SafetyInput {
     std::map<std::string, bool> flags;   // names from safety_flag_names()
     std::map<std::string, double> labs;  // names from safety_lab_names()
     std::optional<Date> start_date;
+    bool on_treatment = false;  // already receiving the drug: on-treatment thresholds instead of "do not start"
 };
 
 struct ExposureInput {
@@ -76,7 +81,9 @@ struct Limits {
     static constexpr double height_cm_min = 30, height_cm_max = 250;
     static constexpr double crcl_ml_min_max = 250;
     static constexpr double scr_mg_dl_min = 0.1, scr_mg_dl_max = 20;
-    static constexpr double dose_mg_max = 10000;
+    static constexpr double dose_mg_min = 0.1, dose_mg_max = 10000;
+    static constexpr int total_doses_max = 1000;
+    static constexpr double days_max = 3650;
     static constexpr int doses_per_day_max = 24;
     static constexpr double every_hours_min = 1, every_hours_max = 24 * 7 * 12;
     static constexpr int exposure_days_max = 365, exposure_points_per_day_max = 96;

@@ -1,4 +1,5 @@
 #include "json_object.hpp"
+#include "json_text.hpp"
 #include "drug_data.hpp"
 #include "numbers.hpp"
 #include "request.hpp"
@@ -189,6 +190,17 @@ public:
         unknown_keys(p, "patient");
     }
 
+    // A whole number in [min, max], or nothing (with an error naming the field).
+    std::optional<int> whole(const Json* v, const std::string& field, const std::string& what, int min, int max) {
+        const auto x = number(v, field, what, min, max, "");
+        if (!x) return std::nullopt;
+        if (*x != static_cast<int>(*x)) {
+            error(field, what + " must be a whole number.");
+            return std::nullopt;
+        }
+        return static_cast<int>(*x);
+    }
+
     void prescribed(const Json* v, std::optional<PrescribedInput>& out) {
         if (v == nullptr) return;
         if (!v->is_object()) {
@@ -197,24 +209,34 @@ public:
         }
         JsonObject p(*v);
         PrescribedInput order;
-        const auto dose = number(p.get("dose_mg"), "prescribed.dose_mg", "Prescribed dose", 0, Limits::dose_mg_max, "mg");
+        const auto dose = number(p.get("dose_mg"), "prescribed.dose_mg", "Prescribed dose", Limits::dose_mg_min,
+                                 Limits::dose_mg_max, "mg");
         const Json* per_day = p.get("doses_per_day");
         const Json* every = p.get("every_hours");
+        const Json* total = p.get("total_doses");
+        const Json* days = p.get("days");
         bool valid = dose.has_value();
-        if ((per_day != nullptr) == (every != nullptr)) {
+        if (total != nullptr && days != nullptr) {
+            error("prescribed", "Give how long the order runs as either total_doses or days (one of them).");
+            valid = false;
+        } else if (total != nullptr) {
+            order.total_doses = whole(total, "prescribed.total_doses", "Total doses", 1, Limits::total_doses_max);
+            valid = valid && order.total_doses.has_value();
+        } else if (days != nullptr) {
+            order.days = number(days, "prescribed.days", "Days", 0, Limits::days_max, "days");
+            valid = valid && order.days.has_value();
+        }
+        const bool single = order.total_doses && *order.total_doses == 1;
+        if (per_day != nullptr && every != nullptr) {
             error("prescribed", "Give the frequency as either doses_per_day or every_hours (one of them).");
             valid = false;
+        } else if (per_day == nullptr && every == nullptr && !single) {
+            error("prescribed", "Give the frequency as doses_per_day or every_hours (or total_doses 1 for a single dose).");
+            valid = false;
         } else if (per_day != nullptr) {
-            const auto n = number(per_day, "prescribed.doses_per_day", "Doses per day", 1, Limits::doses_per_day_max, "");
-            if (n && *n != static_cast<int>(*n)) {
-                error("prescribed.doses_per_day", "Doses per day must be a whole number.");
-                valid = false;
-            } else if (n) {
-                order.doses_per_day = static_cast<int>(*n);
-            } else {
-                valid = false;
-            }
-        } else {
+            order.doses_per_day = whole(per_day, "prescribed.doses_per_day", "Doses per day", 1, Limits::doses_per_day_max);
+            valid = valid && order.doses_per_day.has_value();
+        } else if (every != nullptr) {
             order.every_hours = number(every, "prescribed.every_hours", "Dosing interval", Limits::every_hours_min,
                                        Limits::every_hours_max, "hours");
             valid = valid && order.every_hours.has_value();
@@ -254,6 +276,10 @@ public:
             const auto x = number(value, std::string("safety.") + lab.name, lab.what, 0, lab.max, lab.unit, true);
             if (x) out.labs[lab.name] = *x;
         }
+        if (const Json* on = s.get("on_treatment")) {
+            if (!on->is_boolean()) error("safety.on_treatment", "Must be true (already receiving the drug) or false (starting).");
+            else out.on_treatment = on->get<bool>();
+        }
         if (const Json* date = s.get("start_date")) {
             std::optional<Date> d;
             if (date->is_string()) d = parse_iso_date(date->get<std::string>());
@@ -272,19 +298,15 @@ public:
         JsonObject e(*v);
         ExposureInput in;
         bool valid = true;
-        auto whole = [&](const char* key, int max, int& target) {
+        auto read = [&](const char* key, int max, int& target) {
             const Json* value = e.get(key);
             if (value == nullptr) return;
-            const auto x = number(value, std::string("exposure.") + key, key, 1, max, "");
-            if (!x || *x != static_cast<int>(*x)) {
-                if (x) error(std::string("exposure.") + key, std::string(key) + " must be a whole number.");
-                valid = false;
-            } else {
-                target = static_cast<int>(*x);
-            }
+            const auto x = whole(value, std::string("exposure.") + key, key, 1, max);
+            if (x) target = *x;
+            else valid = false;
         };
-        whole("days", Limits::exposure_days_max, in.days);
-        whole("points_per_day", Limits::exposure_points_per_day_max, in.points_per_day);
+        read("days", Limits::exposure_days_max, in.days);
+        read("points_per_day", Limits::exposure_points_per_day_max, in.points_per_day);
         unknown_keys(e, "exposure");
         if (valid) out = in;
     }
@@ -294,9 +316,9 @@ public:
 
 ParsedRequest parse_request(std::string_view json_text) {
     ParsedRequest result;
-    const Json root = Json::parse(json_text, nullptr, false);
-    if (root.is_discarded()) {
-        result.errors.push_back({"request", "The request is not valid JSON."});
+    Json root;
+    if (const auto bad = parse_json_strict(json_text, root)) {
+        result.errors.push_back({bad->path.empty() ? "request" : bad->path, bad->message});
         return result;
     }
     if (!root.is_object()) {

@@ -7,34 +7,64 @@
 namespace core {
 
 namespace {
+
 bool listed(const std::vector<std::string>& list, const std::string& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
 }
+
+bool applies(const std::vector<std::string>& regions, const std::vector<std::string>& indications,
+             const std::vector<std::string>& except, const std::string& region, const std::string& indication) {
+    return (regions.empty() || listed(regions, region)) && (indications.empty() || listed(indications, indication)) &&
+           !listed(except, indication);
+}
+
+bool in_phase(TreatmentPhase when, bool on_treatment) {
+    return when == TreatmentPhase::Any || (when == TreatmentPhase::OnTreatment) == on_treatment;
+}
+
 }  // namespace
 
 std::vector<Finding> safety_findings(const Drug& drug, const SafetyInput& safety, const std::string& region,
                                      const std::string& indication) {
     std::vector<Finding> out;
+    std::vector<std::string> evaluated;
     for (const auto& rule : drug.safety_rules) {
-        if (!rule.regions.empty() && !listed(rule.regions, region)) continue;
-        if (!rule.indications.empty() && !listed(rule.indications, indication)) continue;
-        if (listed(rule.except_indications, indication)) continue;
-        bool fires = false;
-        std::string detail;
+        if (!applies(rule.regions, rule.indications, rule.except_indications, region, indication)) continue;
+        if (!in_phase(rule.when, safety.on_treatment)) continue;
+        evaluated.push_back(rule.flag);
         if (auto lab = safety.labs.find(rule.flag); lab != safety.labs.end()) {
-            fires = (rule.below && lab->second < *rule.below) || (rule.above && lab->second > *rule.above);
-            detail = " (entered: " + format_number(lab->second, 2) + ")";
-        } else if (auto flag = safety.flags.find(rule.flag); flag != safety.flags.end()) {
-            fires = flag->second;
+            if (rule.value.contains(lab->second))
+                out.push_back({rule.code, rule.severity, rule.message + " (entered: " + format_number(lab->second, 2) + ")",
+                               rule.source});
+        } else if (auto flag = safety.flags.find(rule.flag); flag != safety.flags.end() && flag->second) {
+            out.push_back({rule.code, rule.severity, rule.message, rule.source});
         }
-        if (fires) out.push_back({rule.code, rule.severity, rule.message + detail, rule.source});
     }
+    std::string missing;
+    auto note = [&](const SafetyItem& item, bool given) {
+        if (given && !listed(evaluated, item.id)) missing += (missing.empty() ? "" : ", ") + item.words;
+    };
+    for (const auto& item : safety_flags()) {
+        auto it = safety.flags.find(item.id);
+        note(item, it != safety.flags.end() && it->second);
+    }
+    for (const auto& item : safety_labs()) note(item, safety.labs.count(item.id) > 0);
+    if (!missing.empty())
+        out.push_back({"NOT_EVALUATED", Severity::Caution,
+                       "Not checked for " + drug.name_in(region) + ": " + missing +
+                           ". The data hold no rule from its label for " +
+                           (missing.find(',') == std::string::npos ? "this" : "these") +
+                           (safety.on_treatment ? " in a patient already on treatment" : " before starting") +
+                           "; check the current label before giving it.",
+                       drug.label_source});
     return out;
 }
 
-std::vector<MonitoringResult> monitoring_schedule(const Drug& drug, const SafetyInput& safety) {
+std::vector<MonitoringResult> monitoring_schedule(const Drug& drug, const SafetyInput& safety, const std::string& region,
+                                                  const std::string& indication) {
     std::vector<MonitoringResult> out;
     for (const auto& rule : drug.monitoring) {
+        if (!applies(rule.regions, rule.indications, {}, region, indication)) continue;
         MonitoringResult m{rule.what, rule.months_after_start, {}, rule.source};
         if (safety.start_date)
             for (int months : rule.months_after_start) m.dates.push_back(to_iso(add_months(*safety.start_date, months)));

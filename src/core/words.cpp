@@ -11,16 +11,21 @@ std::string age_words(double months) {
     return format_number(months) + (months == 1 ? " month" : " months");
 }
 
+std::string duration_words(double hours) {
+    if (hours >= 168 && std::fmod(hours, 168) == 0) {
+        const double weeks = hours / 168;
+        return weeks == 1 ? "1 week" : format_number(weeks) + " weeks";
+    }
+    if (hours >= 72 && std::fmod(hours, 24) == 0) return format_number(hours / 24) + " days";
+    return format_number(hours, 2) + " h";
+}
+
 std::string interval_words(double hours) {
     if (hours == 24) return "once daily";
     if (hours == 12) return "twice daily";
     if (hours == 48) return "every other day (every 48 h)";
-    if (hours >= 168 && std::fmod(hours, 168) == 0) {
-        const double weeks = hours / 168;
-        return weeks == 1 ? "every week" : "every " + format_number(weeks) + " weeks";
-    }
-    if (hours >= 72 && std::fmod(hours, 24) == 0) return "every " + format_number(hours / 24) + " days";
-    return "every " + format_number(hours, 2) + " h";
+    if (hours == 168) return "every week";
+    return "every " + duration_words(hours);
 }
 
 }  // namespace core

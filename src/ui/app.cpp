@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include "evaluate.hpp"
+#include "measure.hpp"
 #include "numbers.hpp"
 #include "response_json.hpp"
 #include "summary.hpp"
@@ -41,7 +42,8 @@ const char* severity_symbol(const std::string& severity) {
 }
 
 std::string mg(double v) { return format_number(v, 1) + " mg"; }
-std::string ml(double v) { return format_number(v, 2) + " mL"; }
+// Up to 6 decimals: the core rounds volumes to 0.01 mL and keeps more only where 0.01 would read 0.
+std::string ml(double v) { return format_number(v, 6) + " mL"; }
 
 // A text field bound to a std::string (fields are short; 64 bytes is ample). Every edit is
 // applied as it is typed, and Escape only leaves the field: ImGui would put back the text from
@@ -120,7 +122,8 @@ void label(const char* text) {
 }
 
 void finding_line(const core::Finding& f, bool dark) {
-    wrapped(severity_color(f.severity, dark), std::string(severity_symbol(f.severity)) + " " + f.message);
+    const std::string severity(core::to_string(f.severity));
+    wrapped(severity_color(severity, dark), std::string(severity_symbol(severity)) + " " + f.message);
     std::string refs;
     for (const auto& r : f.source.refs) refs += (refs.empty() ? "" : ", ") + r;
     wrapped(muted_color(), "   " + f.source.section + " [" + refs + "]" + (f.source.unverified ? " - UNVERIFIED" : ""));
@@ -228,10 +231,15 @@ bool dose_panel(App& app) {
         return false;
     }
     const auto& g = *r.regimen;
-    if (g.start_mg_per_kg_per_day)
-        ImGui::TextWrapped("Usual start: %s-%s mg/kg/day = %s to %s per day", format_number(g.start_mg_per_kg_per_day->min, 2).c_str(),
-                           format_number(g.start_mg_per_kg_per_day->max, 2).c_str(), mg(g.start_mg_per_day->min).c_str(),
-                           mg(g.start_mg_per_day->max).c_str());
+    // Under the every-48-h rule each ladder row is one administration, given every other day.
+    const bool daily = !g.interval_hours || *g.interval_hours == 24;
+    const std::string per = daily ? " per day" : " per administration every 48 h";
+    if (g.start_mg_per_kg_per_day) {
+        const auto& s = *g.start_mg_per_day;
+        ImGui::TextWrapped("Usual start: %s-%s mg/kg%s = %s%s", format_number(g.start_mg_per_kg_per_day->min, 2).c_str(),
+                           format_number(g.start_mg_per_kg_per_day->max, 2).c_str(), daily ? "/day" : "",
+                           (s.min == s.max ? mg(s.min) : mg(s.min) + " to " + mg(s.max)).c_str(), per.c_str());
+    }
     if (g.dose_mg) ImGui::TextWrapped("Dose: %s%s", mg(*g.dose_mg).c_str(), g.single_dose ? " once" : " per administration");
     if (g.interval_hours) {
         wrapped(r.renal.adjusted ? caution_color(app.dark) : text_color(),
@@ -239,8 +247,9 @@ bool dose_panel(App& app) {
                     (r.renal.adjusted ? " - " + r.renal.reason : std::string(" (renal function does not change it)")));
     }
     if (g.ceiling_mg_per_day)
-        ImGui::TextWrapped("Ceiling: %s per day (%s mg/kg/day)", mg(*g.ceiling_mg_per_day).c_str(),
-                           format_number(*g.ceiling_mg_per_kg_per_day, 2).c_str());
+        ImGui::TextWrapped("Ceiling: %s%s (%s mg/kg%s)", mg(*g.ceiling_mg_per_day).c_str(), per.c_str(),
+                           format_number(*g.ceiling_mg_per_kg_per_day, 2).c_str(),
+                           daily ? "/day" : ("; on average " + format_number(*g.ceiling_mg_per_kg_per_day / 2, 2) + " mg/kg/day").c_str());
     if (!r.ladder.empty()) {
         label("Step");
         if (ImGui::RadioButton("0.5 mg/kg", in.step == "0.5")) { changed = in.step != "0.5"; in.step = "0.5"; }
@@ -251,14 +260,15 @@ bool dose_panel(App& app) {
             const auto& row = r.ladder[i];
             const bool prescribed = r.check && r.check->ladder_row && *r.check->ladder_row == static_cast<int>(i);
             std::string note = row.is_ceiling ? "ceiling" : row.in_start_range ? "start" : "";
+            if (row.dose.below_measurable) note += std::string(note.empty() ? "" : ", ") + "unmeasurable";
             if (prescribed) note += note.empty() ? "< prescribed" : ", < prescribed";
             return std::make_pair(prescribed, note);
         };
         if (narrow(app)) {
             // Phones: three columns, the split and the note on a second line of their cells.
             if (ImGui::BeginTable("ladder", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-                ImGui::TableSetupColumn("mg/kg/day", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-                ImGui::TableSetupColumn("per day", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+                ImGui::TableSetupColumn(daily ? "mg/kg/day" : "mg/kg /48 h", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+                ImGui::TableSetupColumn(daily ? "per day" : "every 48 h", ImGuiTableColumnFlags_WidthStretch, 1.6f);
                 ImGui::TableSetupColumn("syringes", ImGuiTableColumnFlags_WidthStretch, 0.7f);
                 header_row();
                 for (size_t i = 0; i < r.ladder.size(); ++i) {
@@ -267,13 +277,13 @@ bool dose_panel(App& app) {
                     ImGui::TableNextRow();
                     if (prescribed) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(ImGuiCol_HeaderActive));
                     ImGui::TableNextColumn();
-                    ImGui::TextWrapped("%s%s%s", format_number(row.mg_per_kg_per_day, 2).c_str(), note.empty() ? "" : "\n", note.c_str());
+                    ImGui::TextWrapped("%s%s%s", format_number(row.mg_per_kg_per_dose, 2).c_str(), note.empty() ? "" : "\n", note.c_str());
                     ImGui::TableNextColumn();
-                    ImGui::TextWrapped("%s = %s", mg(row.mg_per_day).c_str(), ml(row.ml_per_day).c_str());
+                    ImGui::TextWrapped("%s = %s", mg(row.dose.mg).c_str(), ml(row.dose.ml.value_or(0)).c_str());
                     if (split && row.split)
                         ImGui::TextWrapped("or 2 x %s (%s)", mg(row.split->mg_per_dose).c_str(), ml(row.split->ml_per_dose).c_str());
                     ImGui::TableNextColumn();
-                    ImGui::Text("%d", row.syringes_per_day);
+                    ImGui::Text("%d", row.dose.syringes.value_or(0));
                     if (split && row.split) ImGui::Text("split: %d", row.split->syringes_per_day);
                 }
                 ImGui::EndTable();
@@ -281,11 +291,11 @@ bool dose_panel(App& app) {
         } else if (ImGui::BeginTable("ladder", split ? 6 : 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
             // Every stretched column gets a weight: without one, ImGui 1.90.1 divides 0 by 0 in a
             // proportional table's first frame, before it has measured the cells.
-            ImGui::TableSetupColumn("mg/kg/day", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-            ImGui::TableSetupColumn("mg/day", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-            ImGui::TableSetupColumn("mL/day", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+            ImGui::TableSetupColumn(daily ? "mg/kg/day" : "mg/kg per dose", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+            ImGui::TableSetupColumn(daily ? "mg/day" : "mg every 48 h", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+            ImGui::TableSetupColumn(daily ? "mL/day" : "mL per dose", ImGuiTableColumnFlags_WidthStretch, 0.8f);
             if (split) ImGui::TableSetupColumn("twice daily", ImGuiTableColumnFlags_WidthStretch, 1.5f);
-            ImGui::TableSetupColumn("syringes/day", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+            ImGui::TableSetupColumn(daily ? "syringes/day" : "syringes per dose", ImGuiTableColumnFlags_WidthStretch, 1.0f);
             ImGui::TableSetupColumn("note", ImGuiTableColumnFlags_WidthStretch, 1.0f);
             header_row();
             for (size_t i = 0; i < r.ladder.size(); ++i) {
@@ -294,24 +304,35 @@ bool dose_panel(App& app) {
                 ImGui::TableNextRow();
                 if (prescribed) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(ImGuiCol_HeaderActive));
                 ImGui::TableNextColumn();
-                ImGui::Text("%s", format_number(row.mg_per_kg_per_day, 2).c_str());
+                ImGui::Text("%s", format_number(row.mg_per_kg_per_dose, 2).c_str());
                 ImGui::TableNextColumn();
-                ImGui::Text("%s", mg(row.mg_per_day).c_str());
+                ImGui::Text("%s", mg(row.dose.mg).c_str());
                 ImGui::TableNextColumn();
-                ImGui::Text("%s", ml(row.ml_per_day).c_str());
+                ImGui::Text("%s", ml(row.dose.ml.value_or(0)).c_str());
                 if (split) {
                     ImGui::TableNextColumn();
                     if (row.split) ImGui::Text("2 x %s (%s)", mg(row.split->mg_per_dose).c_str(), ml(row.split->ml_per_dose).c_str());
                 }
                 ImGui::TableNextColumn();
-                ImGui::Text("%d%s", row.syringes_per_day,
+                ImGui::Text("%d%s", row.dose.syringes.value_or(0),
                             split && row.split ? (" (split: " + std::to_string(row.split->syringes_per_day) + ")").c_str() : "");
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(note.c_str());
             }
             ImGui::EndTable();
         }
-        wrapped(muted_color(), r.product + ". Each administration uses its own single-use syringe.");
+        wrapped(muted_color(), r.presentation.description + ". Each administration uses its own single-use syringe." +
+                                   (daily ? "" : " Every 48 h: no twice-daily split."));
+        // Rows (or splits) the syringe cannot measure, and the nearest dose it can.
+        bool unmeasurable = false;
+        for (const auto& row : r.ladder) unmeasurable = unmeasurable || row.dose.below_measurable || (row.split && row.split->below_measurable);
+        if (unmeasurable && r.presentation.min_measurable_mg)
+            wrapped(caution_color(app.dark),
+                    std::string(severity_symbol("caution")) + " Unmeasurable: a dose under " + mg(*r.presentation.min_measurable_mg) + " (" +
+                        ml(r.presentation.min_measurable_ml.value_or(0)) + ") cannot be measured with this syringe" +
+                        (r.ladder.front().dose.nearest_measurable_mg
+                             ? "; the nearest measurable dose is " + mg(*r.ladder.front().dose.nearest_measurable_mg) + "."
+                             : r.ladder.front().dose.below_measurable ? "; no measurable dose fits under the ceiling." : "."));
     }
     return changed;
 }
@@ -342,16 +363,23 @@ bool check_panel(App& app) {
         ImGui::TextDisabled("Enter a prescribed dose to check it.");
     } else if (r.ok && r.check) {
         const auto& c = *r.check;
-        const std::string status = c.status == "ok" ? "OK" : c.status == "caution" ? "CAUTION" : "EXCEEDS";
-        const std::string severity = c.status == "ok" ? "info" : c.status;
-        ImGui::PushStyleColor(ImGuiCol_Text, c.status == "ok" ? ok_color(app.dark) : severity_color(severity, app.dark));
+        // One verdict for the patient: a contraindication elsewhere is shown here, never a green OK beside it.
+        const core::Verdict shown = std::max(c.status, r.verdict);
+        const std::string severity = shown == core::Verdict::Ok ? "info" : std::string(core::to_string(shown));
+        std::string status(core::to_string(shown));
+        for (auto& ch : status) ch = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
+        ImGui::PushStyleColor(ImGuiCol_Text, shown == core::Verdict::Ok ? ok_color(app.dark) : severity_color(severity, app.dark));
         ImGui::PushFont(ImGui::GetIO().Fonts->Fonts.Size > 1 ? ImGui::GetIO().Fonts->Fonts[1] : nullptr);
-        ImGui::Text("%s %s", c.status == "ok" ? "\xE2\x9C\x93" : severity_symbol(severity), status.c_str());
+        ImGui::Text("%s %s", shown == core::Verdict::Ok ? "\xE2\x9C\x93" : severity_symbol(severity), status.c_str());
         ImGui::PopFont();
         ImGui::PopStyleColor();
-        ImGui::TextWrapped("%s per dosing day = %s mg/kg/day; %s per dose, %d syringe%s per dose.", mg(c.mg_per_dosing_day).c_str(),
-                           format_number(c.mg_per_kg_per_day, 2).c_str(), ml(c.ml_per_dose).c_str(), c.syringes_per_dose,
-                           c.syringes_per_dose == 1 ? "" : "s");
+        if (shown != c.status)
+            wrapped(text_color(), "For this patient: " + r.verdict_reason + " (the dose itself: " +
+                                      std::string(core::to_string(c.status)) + ").");
+        ImGui::TextWrapped("%s %s = %s mg/kg per dose, %s mg/kg/day on average; %s.", mg(c.dose_mg).c_str(),
+                           c.interval_hours > 0 ? ("every " + format_number(c.interval_hours, 2) + " h").c_str() : "once",
+                           format_number(c.mg_per_kg_per_dose, 2).c_str(), format_number(c.mg_per_kg_per_day, 2).c_str(),
+                           core::measure_words(c.measure).c_str());
         for (const auto& f : c.findings) finding_line(f, app.dark);
     }
     return changed;
@@ -412,7 +440,7 @@ void compare_panel(App& app, const Services& services) {
         ImGui::TableSetupColumn("route", ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn("dose", ImGuiTableColumnFlags_WidthStretch, 1.8f);
         ImGui::TableSetupColumn("interval", ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableSetupColumn("per year", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("per year / course", ImGuiTableColumnFlags_WidthFixed);
         header_row();
         for (const auto& c : r.comparators) {
             ImGui::TableNextRow();
@@ -428,6 +456,8 @@ void compare_panel(App& app, const Services& services) {
                 std::string dose = c.dose_max_mg ? mg(*c.dose_mg) + "-" + mg(*c.dose_max_mg) + "/day" : mg(*c.dose_mg);
                 if (c.increase_to_mg) dose += " (up to " + mg(*c.increase_to_mg) + ")";
                 ImGui::TextWrapped("%s", dose.c_str());
+                if (c.measure) wrapped(muted_color(), core::measure_words(*c.measure));
+                if (!c.conditions.empty()) wrapped(muted_color(), c.conditions);
                 wrapped(muted_color(), c.basis);
                 if (!c.region_note.empty()) wrapped(muted_color(), c.region_note);
             }
@@ -437,6 +467,8 @@ void compare_panel(App& app, const Services& services) {
             else if (c.single_dose) ImGui::TextUnformatted("once");
             ImGui::TableNextColumn();
             if (c.administrations_per_year) ImGui::Text("%s", format_number(*c.administrations_per_year, 1).c_str());
+            else if (c.administrations_per_course)
+                ImGui::TextWrapped("%d per course", *c.administrations_per_course);
         }
         ImGui::EndTable();
     }
@@ -456,7 +488,16 @@ void compare_panel(App& app, const Services& services) {
         const std::string name = c.name.substr(0, c.name.find(' ')) + " " + c.route;
         dl->AddText(ImVec2(p.x, p.y), text, name.c_str());
         const float x0 = p.x + name_w, x1 = p.x + width - 4;
-        dl->AddLine(ImVec2(x0, p.y + row_h * 0.5f), ImVec2(x1, p.y + row_h * 0.5f), grid);
+        // A course is drawn as a course: the line stops at its last dose and says how long it is.
+        const float x_end = c.course ? x0 + (x1 - x0) * (c.timeline_days.back() + 1) / 84.0f : x1;
+        dl->AddLine(ImVec2(x0, p.y + row_h * 0.5f), ImVec2(x_end, p.y + row_h * 0.5f), c.course ? text : grid);
+        if (c.course) {
+            const std::string label = c.course->days ? format_number(*c.course->days) + "-day course"
+                                      : c.administrations_per_course && *c.administrations_per_course == 1
+                                          ? std::string("single dose")
+                                          : "up to " + std::to_string(c.administrations_per_course.value_or(1)) + " doses";
+            dl->AddText(ImVec2(x_end + 6, p.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), label.c_str());
+        }
         for (int day : c.timeline_days) {
             const float x = x0 + (x1 - x0) * day / 84.0f;
             dl->AddLine(ImVec2(x, p.y + row_h * 0.15f), ImVec2(x, p.y + row_h * 0.85f), text, std::max(1.0f, app.dpr));
@@ -534,8 +575,8 @@ void compare_panel(App& app, const Services& services) {
 void sources_panel(App& app, const core::DrugDb& db) {
     heading("7. Sources");
     const auto& r = app.response;
-    ImGui::TextWrapped("Data version %s. Sources are label copies and references listed in data/sources.json; "
-                       "rules marked UNVERIFIED could not be checked against the primary label.",
+    ImGui::TextWrapped("Data version %s. Sources are the primary labels and papers in data/sources.json, each with the "
+                       "revision it was checked against; rules marked UNVERIFIED could not be checked against the primary label.",
                        r.data_version.c_str());
     if (!r.ok) return;
     std::vector<const core::Source*> cited = {&r.indication.source};
@@ -558,7 +599,7 @@ void sources_panel(App& app, const core::DrugDb& db) {
     for (const auto& id : ids) {
         auto it = db.sources.find(id);
         if (it == db.sources.end()) continue;
-        wrapped(muted_color(), id + ": " + it->second.title + " " + it->second.url);
+        wrapped(muted_color(), id + ": " + it->second.title + " " + it->second.url + " (checked: " + it->second.checked + ")");
     }
 }
 

@@ -1,5 +1,6 @@
 #include "summary.hpp"
 
+#include "measure.hpp"
 #include "numbers.hpp"
 
 namespace ui {
@@ -16,7 +17,8 @@ std::string every(double hours) {
     return "every " + format_number(hours, 2) + " h";
 }
 
-std::string upper(std::string s) {
+std::string upper(std::string_view view) {
+    std::string s(view);
     for (auto& c : s) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
     return s;
 }
@@ -32,6 +34,8 @@ std::string summary_text(const core::Response& r) {
         line("Data version " + r.data_version + ".");
         return out;
     }
+    // The one verdict for the patient comes first (a contraindication is never listed after an "ok").
+    line("Overall: " + upper(core::to_string(r.verdict)) + (r.verdict_reason.empty() ? "" : " - " + r.verdict_reason));
     line(r.drug_name + ", " + r.indication.name + " (" + r.indication.status + ", " +
          (r.region == "eu" ? "EU label" : "US label") + ").");
     std::string patient = "Weight " + format_number(r.patient.weight_kg, 2) + " kg";
@@ -39,8 +43,8 @@ std::string summary_text(const core::Response& r) {
     line(patient + ".");
     if (r.renal.crcl_ml_min) {
         line(std::string(r.renal.value_kind == "egfr" ? "eGFR " : "CrCl ") + format_number(*r.renal.crcl_ml_min, 1) +
-             (r.renal.value_kind == "egfr" ? " mL/min/1.73 m2" : " mL/min") + " (" + r.renal.method + ").");
-    } else if (r.renal.method == "esrd") {
+             (r.renal.value_kind == "egfr" ? " mL/min/1.73 m2" : " mL/min") + " (" + std::string(core::to_string(r.renal.method)) + ").");
+    } else if (r.renal.method == core::RenalMethod::Esrd) {
         line("Renal function: ESRD / dialysis.");
     } else {
         line("Renal function: not given.");
@@ -48,24 +52,33 @@ std::string summary_text(const core::Response& r) {
     if (r.regimen) {
         const auto& g = *r.regimen;
         if (g.interval_hours) line("Interval: " + every(*g.interval_hours) + (r.renal.adjusted ? ". " + r.renal.reason : "."));
-        if (g.start_mg_per_kg_per_day)
+        // Under the every-48-h rule each administration is the whole dose, given every other day.
+        const bool every_48h = g.interval_hours && *g.interval_hours == 48;
+        const std::string per = every_48h ? " per administration every 48 h" : " per day";
+        if (g.start_mg_per_kg_per_day) {
+            const auto& s = *g.start_mg_per_day;
             line("Start: " + format_number(g.start_mg_per_kg_per_day->min, 2) + "-" +
-                 format_number(g.start_mg_per_kg_per_day->max, 2) + " mg/kg/day = " + mg(g.start_mg_per_day->min) + " to " +
-                 mg(g.start_mg_per_day->max) + " per day.");
+                 format_number(g.start_mg_per_kg_per_day->max, 2) + " mg/kg" + (every_48h ? "" : "/day") + " = " +
+                 (s.min == s.max ? mg(s.min) : mg(s.min) + " to " + mg(s.max)) + per + ".");
+        }
         if (g.dose_mg) line("Dose: " + mg(*g.dose_mg) + (g.single_dose ? " once." : " per administration."));
         if (g.ceiling_mg_per_day)
-            line("Ceiling: " + mg(*g.ceiling_mg_per_day) + " per day (" + format_number(*g.ceiling_mg_per_kg_per_day, 2) +
-                 " mg/kg/day).");
+            line("Ceiling: " + mg(*g.ceiling_mg_per_day) + per + " (" + format_number(*g.ceiling_mg_per_kg_per_day, 2) +
+                 (every_48h ? " mg/kg; on average " + format_number(*g.ceiling_mg_per_kg_per_day / 2, 2) + " mg/kg/day)."
+                            : " mg/kg/day)."));
         else if (g.kind == "weight-based")
             line("Ceiling: none verified for this use (no escalation ladder).");
     }
     if (r.check) {
-        line("Check: " + upper(r.check->status) + " - " + mg(r.check->dose_mg) + " " + every(r.check->interval_hours) +
-             " = " + format_number(r.check->mg_per_kg_per_day, 2) + " mg/kg/day.");
-        for (const auto& f : r.check->findings) line("- " + upper(f.severity) + " " + f.code + ": " + f.message);
+        const auto& c = *r.check;
+        line("Check: " + upper(core::to_string(c.status)) + " - " + mg(c.dose_mg) + " " +
+             (c.interval_hours > 0 ? every(c.interval_hours) : std::string("once")) + " = " +
+             format_number(c.mg_per_kg_per_dose, 2) + " mg/kg per dose, " + format_number(c.mg_per_kg_per_day, 2) +
+             " mg/kg/day on average; " + core::measure_words(c.measure) + ".");
+        for (const auto& f : c.findings) line("- " + upper(core::to_string(f.severity)) + ": " + f.message);
     }
     for (const auto& f : r.findings)
-        if (f.severity != "info") line("! " + upper(f.severity) + " " + f.code + ": " + f.message);
+        if (f.severity != core::Severity::Info) line("! " + upper(core::to_string(f.severity)) + ": " + f.message);
     line("Data version " + r.data_version + ". An aid, not a substitute for the label.");
     return out;
 }

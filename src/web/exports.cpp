@@ -21,9 +21,10 @@ using web::wake;
 
 extern "C" {
 
-// window.doseChecker.compute: the same JSON the CLI prints. The caller frees the result.
-EMSCRIPTEN_KEEPALIVE char* dc_compute(const char* request_json) {
-    const std::string json = core::evaluate_json(request_json, *the_platform->db).json;
+// window.doseChecker.compute: the same JSON the CLI prints. The caller frees the result. The
+// length is passed, so a NUL inside the text reaches the core (which refuses it) as in the CLI.
+EMSCRIPTEN_KEEPALIVE char* dc_compute(const char* request_json, int length) {
+    const std::string json = core::evaluate_json(std::string_view(request_json, length), *the_platform->db).json;
     char* out = static_cast<char*>(std::malloc(json.size() + 1));
     std::memcpy(out, json.c_str(), json.size() + 1);
     return out;

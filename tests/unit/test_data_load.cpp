@@ -68,8 +68,8 @@ TEST_CASE("an impossible number is a load error") {
 }
 
 TEST_CASE("a number given as text (wrong unit style) is a load error") {
-    const auto r = load_with("anakinra.json", [](json& j) { j["product"]["mg_per_ml"] = "150 mg/mL"; });
-    CHECK(has_error(r, "anakinra.json", "$.product.mg_per_ml", "finite number"));
+    const auto r = load_with("anakinra.json", [](json& j) { j["presentations"][0]["mg_per_ml"] = "150 mg/mL"; });
+    CHECK(has_error(r, "anakinra.json", "$.presentations[0].mg_per_ml", "finite number"));
 }
 
 TEST_CASE("a ceiling below the start range is a load error") {

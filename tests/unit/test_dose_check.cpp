@@ -131,11 +131,16 @@ TEST_CASE("a subcutaneous order is judged against the SC regimen when the route 
 }
 
 TEST_CASE("per-kg caps are exact: 800.4 mg tocilizumab and 300.5 mg canakinumab exceed") {
+    // The 800 mg cap is not verified in the primary label: at 120 kg it limits the dose, so an
+    // order at the cap is a caution that names it, never a plain ok.
     json tcz = {{"drug", "tocilizumab"},
                 {"indication", "ra"},
                 {"route", "IV"},
                 {"patient", {{"weight", {{"value", 120}, {"unit", "kg"}}}, {"age", {{"value", 50}, {"unit", "years"}}}}}};
-    CHECK(checked(tcz, 800, every(672))["status"] == "ok");
+    const json at_cap = checked(tcz, 800, every(672));
+    CHECK(at_cap["status"] == "caution");
+    CHECK(has_code(at_cap["findings"], "UNVERIFIED_RULE"));
+    CHECK_FALSE(has_code(at_cap["findings"], "ABOVE_CEILING"));
     CHECK(checked(tcz, 800.4, every(672))["status"] == "exceeds");
     json cana = {{"drug", "canakinumab"},
                  {"indication", "stills"},
@@ -144,17 +149,32 @@ TEST_CASE("per-kg caps are exact: 800.4 mg tocilizumab and 300.5 mg canakinumab 
     CHECK(checked(cana, 300.5, every(672))["status"] == "exceeds");
 }
 
-TEST_CASE("single doses: gout canakinumab daily and CRS hourly exceed; CRS every 8 h is allowed") {
+TEST_CASE("courses: gout canakinumab is one dose per flare, CRS at most 4 doses at least 8 h apart") {
     json gout = {{"drug", "canakinumab"},
                  {"indication", "gout"},
                  {"patient", {{"weight", {{"value", 80}, {"unit", "kg"}}}, {"age", {{"value", 60}, {"unit", "years"}}}}}};
     CHECK(checked(gout, 150, daily(1))["status"] == "exceeds");
-    CHECK(checked(gout, 150, every(2016))["status"] == "ok");
+    CHECK(checked(gout, 150, every(672))["status"] == "exceeds");  // retreat no sooner than 12 weeks
+    const json standing = checked(gout, 150, every(2016));
+    CHECK(standing["status"] == "caution");  // one dose per flare, not a standing schedule
+    CHECK(has_code(standing["findings"], "COURSE_OPEN_ENDED"));
+    CHECK(checked(gout, 150, {{"total_doses", 1}})["status"] == "ok");
     json crs = {{"drug", "tocilizumab"},
                 {"indication", "crs"},
                 {"patient", {{"weight", {{"value", 80}, {"unit", "kg"}}}, {"age", {{"value", 40}, {"unit", "years"}}}}}};
     CHECK(checked(crs, 640, every(1))["status"] == "exceeds");
-    CHECK(checked(crs, 640, every(8))["status"] == "ok");
+    CHECK(checked(crs, 640, every(6))["status"] == "exceeds");  // under 8 h apart
+    const json open = checked(crs, 640, every(8));
+    CHECK(open["status"] != "ok");  // a standing order every 8 h has no stop
+    CHECK(has_code(open["findings"], "COURSE_OPEN_ENDED"));
+    json four = every(8);
+    four["total_doses"] = 4;
+    const json course = checked(crs, 640, four);
+    CHECK_FALSE(has_code(course["findings"], "COURSE_OPEN_ENDED"));
+    CHECK_FALSE(has_code(course["findings"], "COURSE_EXCEEDED"));
+    CHECK(has_code(course["findings"], "UNVERIFIED_RULE"));  // the extra-dose rule is not in a primary text
+    four["total_doses"] = 6;
+    CHECK(checked(crs, 640, four)["status"] == "exceeds");
 }
 
 TEST_CASE("without a verified ceiling, more than 8 mg/kg/day still exceeds the highest labelled dose") {

@@ -114,14 +114,17 @@ TEST_CASE("the same request always gives the same bytes") {
     CHECK(a == b);
 }
 
-TEST_CASE("EU requests for canakinumab fall back to its US label with a caution") {
+TEST_CASE("EU requests for canakinumab are answered from the EU label (CAPS escalates to 8 mg/kg)") {
     json req = {{"drug", "canakinumab"},
                 {"indication", "caps"},
                 {"region", "eu"},
                 {"patient", {{"weight", {{"value", 30}, {"unit", "kg"}}}, {"age", {{"value", 10}, {"unit", "years"}}}}}};
     const json r = run(req);
     CHECK(r["ok"] == true);
-    CHECK(has_code(r["findings"], "REGION_FALLBACK"));
+    CHECK_FALSE(has_code(r["findings"], "REGION_FALLBACK"));
+    CHECK(r["indication"]["label_region"] == "eu");
+    CHECK(r["regimen"]["dose_mg"] == 60);        // 2 mg/kg, 15 to 40 kg
+    CHECK(r["regimen"]["increase_to_mg"] == 240);  // up to 8 mg/kg every 8 weeks in the EU (3 mg/kg in the US)
 }
 
 TEST_CASE("an escalation step other than 0.5 or 1 is refused even without a ladder") {

@@ -1,4 +1,5 @@
-// Sweeps weights 0.5-350 kg in 0.1 kg steps x every use of every drug x renal states.
+// Sweeps weights 0.5-350 kg in 0.1 kg steps x every use of every drug x renal states, and every
+// safety flag and lab for every drug, use and region.
 #include "test_helpers.hpp"
 
 #include "evaluate.hpp"
@@ -6,6 +7,10 @@
 #include "units.hpp"
 
 #include <cmath>
+
+#ifndef DOSECHECK_SWEEP_STRIDE
+#define DOSECHECK_SWEEP_STRIDE 1  // weights every 0.1 kg x this
+#endif
 
 namespace {
 
@@ -16,7 +21,9 @@ core::Request request_for(const std::string& drug, const core::Use& use, const s
     r.indication = use.indication;
     r.region = region;
     r.patient.weight_value = kg;
+    // An age the use applies to (a use split by age, such as Actemra's sJIA, covers children only).
     r.patient.age_value = 30;
+    if (use.applies_to_age_months && !use.applies_to_age_months->contains(30 * 12)) r.patient.age_value = 10;
     switch (renal_state) {
         case 0: break;
         case 1: r.patient.renal.kind = core::RenalInput::Kind::Crcl; r.patient.renal.crcl_ml_min = 90; break;
@@ -28,10 +35,23 @@ core::Request request_for(const std::string& drug, const core::Use& use, const s
 
 bool finite(std::optional<double> x) { return !x || std::isfinite(*x); }
 
+// A measured dose: a positive volume for a positive dose (unless the device cannot give it),
+// and the unmeasurable flag exactly when a draw is below the presentation's minimum.
+bool measure_ok(const core::Measure& m, const core::Presentation& p) {
+    if (m.not_whole_devices) return !m.ml.has_value() && m.nearest_measurable_mg.has_value();
+    bool ok = m.ml && *m.ml > 0 && std::isfinite(*m.ml);
+    if (p.min_measurable_mg) {
+        bool below = false;
+        for (double draw : m.syringe_draws_mg) below = below || draw < *p.min_measurable_mg * (1 - 1e-9);
+        ok = ok && below == m.below_measurable;
+    }
+    return ok;
+}
+
 }  // namespace
 
-TEST_CASE("property: no NaN, no ladder step above the ceiling, doses monotone in weight within a band") {
-    long evaluated = 0, failures = 0, outside_bands = 0;
+TEST_CASE("property: no NaN, no ladder step above the ceiling, doses and volumes monotone, no 0 mL") {
+    long evaluated = 0, failures = 0, outside_bands = 0, rows = 0;
     for (const auto& drug : db().drugs)
     for (const auto& use : drug.uses) {
         if (use.status == core::UseStatus::NotIndicated) continue;
@@ -40,7 +60,7 @@ TEST_CASE("property: no NaN, no ladder step above the ceiling, doses monotone in
             for (int renal = 0; renal < 4; ++renal) {
                 double previous_ceiling = -1, previous_start = -1, previous_dose = -1;
                 std::string previous_band = "";
-                for (int tenth = 5; tenth <= 3500; ++tenth) {
+                for (int tenth = 5; tenth <= 3500; tenth += DOSECHECK_SWEEP_STRIDE) {
                     const double kg = tenth / 10.0;
                     const core::Response r = core::evaluate(request_for(drug.id, use, region, kg, renal), db());
                     ++evaluated;
@@ -51,14 +71,31 @@ TEST_CASE("property: no NaN, no ladder step above the ceiling, doses monotone in
                         continue;
                     }
                     const auto& g = *r.regimen;
+                    const core::Presentation& p = *drug.presentation_for(g.route);
                     bool ok = finite(g.dose_mg) && finite(g.ceiling_mg_per_day) && std::isfinite(r.patient.weight_kg);
+                    double previous_mg = 0, previous_ml = 0, previous_split_ml = 0;
                     for (const auto& row : r.ladder) {
-                        ok = ok && std::isfinite(row.mg_per_day) && std::isfinite(row.ml_per_day) && row.mg_per_day > 0;
-                        ok = ok && row.mg_per_day <= *g.ceiling_mg_per_day;
-                        ok = ok && row.mg_per_kg_per_day <= *g.ceiling_mg_per_kg_per_day + 1e-9;
+                        ++rows;
+                        const double mg = row.dose.mg, ml = row.dose.ml.value_or(-1);
+                        ok = ok && std::isfinite(mg) && mg > previous_mg && ml > 0 && ml >= previous_ml;
+                        ok = ok && mg <= *g.ceiling_mg_per_day && row.mg_per_kg_per_dose <= *g.ceiling_mg_per_kg_per_day + 1e-9;
+                        ok = ok && measure_ok(row.dose, p);
+                        ok = ok && (!row.dose.nearest_measurable_mg || *row.dose.nearest_measurable_mg <= *g.ceiling_mg_per_day);
+                        ok = ok && row.daily == (g.interval_hours == 24.0);
+                        if (row.split) {
+                            ok = ok && row.daily && row.split->ml_per_dose > 0 && row.split->ml_per_dose >= previous_split_ml;
+                            previous_split_ml = row.split->ml_per_dose;
+                        }
+                        previous_mg = mg;
+                        previous_ml = ml;
                     }
-                    if (!r.ladder.empty()) ok = ok && r.ladder.back().is_ceiling && r.ladder.back().mg_per_day == *g.ceiling_mg_per_day;
-                    for (const auto& c : r.comparators) ok = ok && finite(c.dose_mg) && finite(c.interval_days);
+                    if (!r.ladder.empty()) ok = ok && r.ladder.back().is_ceiling && r.ladder.back().dose.mg == *g.ceiling_mg_per_day;
+                    if (!r.ladder.empty() && g.start_mg_per_day) ok = ok && r.ladder.front().dose.mg == g.start_mg_per_day->min;
+                    for (const auto& c : r.comparators) {
+                        ok = ok && finite(c.dose_mg) && finite(c.interval_days);
+                        if (c.measure) ok = ok && measure_ok(*c.measure, *db().find(c.drug)->presentation_for(c.route));
+                        ok = ok && !(c.course && c.administrations_per_year);  // a course is never counted per year
+                    }
                     if (g.band == previous_band && g.ceiling_mg_per_day) {
                         ok = ok && *g.ceiling_mg_per_day >= previous_ceiling;
                         ok = ok && g.start_mg_per_day->min >= previous_start;
@@ -76,9 +113,60 @@ TEST_CASE("property: no NaN, no ladder step above the ceiling, doses monotone in
             }
         }
     }
-    MESSAGE(evaluated << " requests evaluated, " << outside_bands << " outside every labelled weight band");
-    CHECK(evaluated > 400000);
+    MESSAGE(evaluated << " requests evaluated, " << rows << " ladder rows, " << outside_bands
+                      << " outside every labelled weight band");
+    CHECK(evaluated > 600000 / DOSECHECK_SWEEP_STRIDE);
     CHECK(failures == 0);
+}
+
+TEST_CASE("property: every safety flag and lab, for every drug, use and region, is judged or named as not evaluated") {
+    long evaluated = 0, silent = 0;
+    for (const auto& drug : db().drugs)
+    for (const auto& use : drug.uses) {
+        if (use.status == core::UseStatus::NotIndicated) continue;
+        for (const std::string region : {"us", "eu"}) {
+            if (use.region != region && use.region != "any") continue;
+            for (bool on_treatment : {false, true})
+            for (const auto& item : core::safety_flags()) {
+                core::Request r = request_for(drug.id, use, region, 70, 1);
+                r.route = use.regimens.front().route;
+                r.safety.on_treatment = on_treatment;
+                r.safety.flags[item.id] = true;
+                const core::Response response = core::evaluate(r, db());
+                ++evaluated;
+                bool said = false;
+                for (const auto& f : response.findings)
+                    said = said || (f.code == "NOT_EVALUATED" && f.message.find(item.words) != std::string::npos) ||
+                           f.source.refs != std::vector<std::string>{} && f.code != "NOT_EVALUATED" &&
+                               f.code != "RENAL_UNKNOWN" && f.code != "OTHER_ROUTES" && f.code != "UNVERIFIED_RULE" &&
+                               f.code != "OFF_LABEL" && f.code != "EMERGENCY_USE" && f.code != "COURSE" &&
+                               f.code != "NO_LADDER" && f.code != "AGE_UNKNOWN";
+                if (!response.ok || !said) {
+                    ++silent;
+                    MESSAGE(drug.id << " " << use.indication << " " << region << " " << item.id << " on treatment " << on_treatment);
+                }
+            }
+            // A lab far outside every threshold is either judged or named.
+            const std::vector<std::pair<std::string, double>> labs = {
+                {"anc_per_mm3", 300}, {"platelets_per_mm3", 20000}, {"alt_ast_x_uln", 12}};
+            for (bool on_treatment : {false, true})
+            for (const auto& [lab, value] : labs) {
+                core::Request r = request_for(drug.id, use, region, 70, 1);
+                r.route = use.regimens.front().route;
+                r.safety.on_treatment = on_treatment;
+                r.safety.labs[lab] = value;
+                const core::Response response = core::evaluate(r, db());
+                ++evaluated;
+                if (!response.ok || response.findings_status == core::Verdict::Ok) {
+                    ++silent;
+                    MESSAGE(drug.id << " " << use.indication << " " << region << " " << lab << " on treatment " << on_treatment);
+                }
+            }
+        }
+    }
+    MESSAGE(evaluated << " safety requests evaluated");
+    CHECK(evaluated > 1000);
+    CHECK(silent == 0);
 }
 
 TEST_CASE("property: a weight in pounds gives the same response as the same weight in kg") {

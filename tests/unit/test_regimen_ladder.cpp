@@ -14,7 +14,8 @@ TEST_CASE("NOMID ladder runs from 1 to 8 mg/kg/day in 0.5 steps, ceiling include
     CHECK(ladder[0]["ml_per_day"] == 0.13);
     CHECK(ladder[14]["mg_per_kg_per_day"] == 8);
     CHECK(ladder[14]["mg_per_day"] == 160);
-    CHECK(ladder[14]["ml_per_day"] == 1.06);  // 1.0667 rounded down: the ceiling row never reads above 160 mg
+    CHECK(ladder[14]["ml_per_day"] == 1.07);  // 160 / 150 = 1.0667: one rounding rule for every volume (100 mg is 0.67 mL)
+    CHECK(ladder[14]["syringe_draws_mg"] == json::array({100, 60}));
     CHECK(ladder[14]["syringes_per_day"] == 2);
     CHECK(ladder[14]["is_ceiling"] == true);
 }
@@ -91,14 +92,6 @@ TEST_CASE("Kawasaki infants under 8 months start at 4 mg/kg/day") {
     CHECK(run(req)["regimen"]["start_mg_per_kg_per_day"]["min"] == 2);
 }
 
-TEST_CASE("mL is rounded to 0.01 at 150 mg/mL") {
-    const core::Product& p = db().find("anakinra")->product;
-    CHECK(core::ml_for_mg(100, p) == 0.67);
-    CHECK(core::ml_for_mg(35, p) == 0.23);
-    CHECK(core::syringes_for_mg(100, p) == 1);
-    CHECK(core::syringes_for_mg(100.1, p) == 2);
-}
-
 TEST_CASE("the start range never exceeds a mg cap (pericarditis, 120 kg)") {
     json req = {{"indication", "pericarditis"}, {"patient", {{"weight", {{"value", 120}, {"unit", "kg"}}}}}};
     const json r = run(req);
@@ -116,4 +109,65 @@ TEST_CASE("ladder rows above a start cap are not marked as start rows (US Still'
     const json r = run(req);
     CHECK(r["regimen"]["start_mg_per_day"]["max"] == 100);
     for (const auto& row : r["ladder"]) CHECK(row["in_start_range"] == (row["mg_per_day"].get<double>() <= 100));
+}
+
+TEST_CASE("a start capped below the first step is the first ladder row (US Still's, 70 kg: 100 mg, not 140 mg)") {
+    const json r = run({{"indication", "stills"},
+                        {"patient", {{"weight", {{"value", 70}, {"unit", "kg"}}}, {"age", {{"value", 35}, {"unit", "years"}}}}}});
+    CHECK(r["regimen"]["start_mg_per_day"] == json({{"min", 100}, {"max", 100}}));
+    const json& ladder = r["ladder"];
+    REQUIRE(ladder.size() >= 2);
+    CHECK(ladder[0]["mg_per_day"] == 100);
+    CHECK(ladder[0]["mg_per_kg_per_day"] == 1.43);
+    CHECK(ladder[0]["in_start_range"] == true);
+    CHECK(ladder[1]["mg_per_day"] == 140);  // the 2 mg/kg/day step, above the capped start
+    CHECK(ladder.back()["mg_per_day"] == 200);
+    CHECK(ladder.back()["is_ceiling"] == true);
+    CHECK(ladder.back()["mg_per_kg_per_day"] == 2.85);  // 200 / 70 = 2.857, a ceiling rounded down
+}
+
+TEST_CASE("under the every-48-h rule the ladder gives each administration, no split and no per-day columns") {
+    json req = nomid_child(25);
+    req["patient"]["renal"] = {{"crcl_ml_min", 26}};
+    const json r = run(req);
+    CHECK(r["regimen"]["interval_hours"] == 48);
+    CHECK(r["regimen"]["split_allowed"] == false);
+    for (const auto& row : r["ladder"]) {
+        CHECK(row["split"].is_null());
+        CHECK(row["mg_per_day"].is_null());
+        CHECK(row["ml_per_day"].is_null());
+        CHECK(row["syringes_per_day"].is_null());
+        CHECK(row["average_mg_per_kg_per_day"].get<double>() * 2 == doctest::Approx(row["mg_per_kg_per_dose"].get<double>()).epsilon(0.01));
+    }
+    CHECK(r["ladder"].back()["mg_per_dose"] == 200);
+    CHECK(r["ladder"].back()["average_mg_per_kg_per_day"] == 4);
+    CHECK(r["ladder"].back()["syringe_draws_mg"] == json::array({100, 100}));
+}
+
+TEST_CASE("a neonate's ladder flags every row below the syringe's measurable dose and names the nearest one") {
+    const json r = run({{"indication", "nomid"}, {"patient", {{"weight", {{"value", 3.2}, {"unit", "kg"}}}}}});
+    for (const auto& row : r["ladder"]) {
+        const double mg = row["mg_per_dose"];
+        CHECK(row["below_measurable"] == (mg < 20));
+        if (mg < 20) CHECK(row["nearest_measurable_mg"] == 20);
+        CHECK(row["ml_per_dose"].get<double>() > 0);
+        if (!row["split"].is_null()) CHECK(row["split"]["below_measurable"] == true);  // at most 12.8 mg twice daily
+    }
+    CHECK(r["ladder"].back()["mg_per_day"] == 25.6);
+    CHECK(r["ladder"].back()["ml_per_day"] == 0.17);
+    CHECK(has_code(r["findings"], "BELOW_MEASURABLE"));
+}
+
+TEST_CASE("at 0.5 kg no dose within the ceiling can be measured, and no volume reads 0 mL") {
+    const json r = run({{"indication", "nomid"}, {"patient", {{"weight", {{"value", 0.5}, {"unit", "kg"}}}}}});
+    double previous = 0;
+    for (const auto& row : r["ladder"]) {
+        CHECK(row["below_measurable"] == true);
+        CHECK(row["nearest_measurable_mg"].is_null());  // 20 mg would be 40 mg/kg
+        CHECK(row["ml_per_dose"].get<double>() >= previous);
+        CHECK(row["ml_per_dose"].get<double>() > 0);
+        previous = row["ml_per_dose"];
+    }
+    CHECK(r["ladder"][0]["ml_per_dose"] == 0.003);
+    CHECK(r["ladder"].back()["ml_per_dose"] == 0.03);  // 4 mg: never less than the 3.8 mg row above it
 }

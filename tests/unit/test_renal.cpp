@@ -17,10 +17,10 @@ RenalInput scr(double value, const char* unit) {
 const RenalMethods& methods() { return db().renal_methods; }
 }  // namespace
 
-TEST_CASE("Cockcroft-Gault for an adult man uses actual weight") {
+TEST_CASE("Cockcroft-Gault for an adult man without a height uses actual weight") {
     const auto a = assess_renal(scr(1.0, "mg/dL"), 70, 60.0, Sex::Male, std::nullopt, methods());
     REQUIRE(a.errors.empty());
-    CHECK(a.result.method == "cockcroft-gault");
+    CHECK(a.result.method == RenalMethod::CockcroftGault);
     CHECK(*a.result.crcl_ml_min == 77.7);  // (140 - 60) x 70 / 72 = 77.78, shown rounded down
 }
 
@@ -38,14 +38,14 @@ TEST_CASE("creatinine in umol/L gives the same CrCl as mg/dL") {
 TEST_CASE("bedside Schwartz for a child uses height") {
     const auto a = assess_renal(scr(0.5, "mg/dL"), 20, 6.0, Sex::Unknown, 115.0, methods());
     REQUIRE(a.errors.empty());
-    CHECK(a.result.method == "bedside-schwartz");
+    CHECK(a.result.method == RenalMethod::BedsideSchwartz);
     CHECK(a.result.value_kind == "egfr");
     CHECK(*a.result.crcl_ml_min == 94.9);  // 0.413 x 115 / 0.5 = 94.99, shown rounded down
 }
 
 TEST_CASE("the formula switches at 18 years") {
-    CHECK(assess_renal(scr(1.0, "mg/dL"), 60, 17.99, Sex::Male, 170.0, methods()).result.method == "bedside-schwartz");
-    CHECK(assess_renal(scr(1.0, "mg/dL"), 60, 18.0, Sex::Male, 170.0, methods()).result.method == "cockcroft-gault");
+    CHECK(assess_renal(scr(1.0, "mg/dL"), 60, 17.99, Sex::Male, 170.0, methods()).result.method == RenalMethod::BedsideSchwartz);
+    CHECK(assess_renal(scr(1.0, "mg/dL"), 60, 18.0, Sex::Male, 170.0, methods()).result.method == RenalMethod::CockcroftGault);
 }
 
 TEST_CASE("missing inputs for an estimate are named") {
@@ -61,18 +61,18 @@ TEST_CASE("the renal rule applies below 30 mL/min and in ESRD, not at 30") {
     rule.esrd = true;
     rule.interval_hours = 48;
     RenalResult at_30;
-    at_30.method = "given";
-    at_30.crcl_exact = 30.0;
+    at_30.method = RenalMethod::Given;
+    at_30.crcl_ml_min = 30.0;
     apply_renal_rule(at_30, rule);
     CHECK_FALSE(at_30.adjusted);
     RenalResult below;
-    below.method = "given";
-    below.crcl_exact = 29.96;
+    below.method = RenalMethod::Given;
+    below.crcl_ml_min = 29.9;
     apply_renal_rule(below, rule);
     CHECK(below.adjusted);
     CHECK(*below.interval_hours == 48);
     RenalResult esrd;
-    esrd.method = "esrd";
+    esrd.method = RenalMethod::Esrd;
     apply_renal_rule(esrd, rule);
     CHECK(esrd.adjusted);
     RenalResult unknown;
@@ -88,4 +88,64 @@ TEST_CASE("29.96 mL/min is below 30: adjusted, and shown as 29.9 so display and 
     CHECK(r["renal"]["adjusted"] == true);
     req["patient"]["renal"] = {{"crcl_ml_min", 30}};
     CHECK(run(req)["renal"]["adjusted"] == false);
+}
+
+TEST_CASE("a value that is exactly 30 in exact arithmetic shows 30 and is not below 30 (binary noise ignored)") {
+    // Cockcroft-Gault: (140 - 32) x 44 x 0.85 / (72 x 1.87) = 30 exactly; doubles give 29.999999999999996.
+    json req = {{"indication", "ra"},
+                {"patient", {{"weight", {{"value", 44}, {"unit", "kg"}}}, {"age", {{"value", 32}, {"unit", "years"}}},
+                             {"sex", "female"}, {"renal", {{"scr", {{"value", 1.87}, {"unit", "mg/dL"}}}}}}}};
+    json r = run(req);
+    CHECK(r["renal"]["crcl_ml_min"] == 30);
+    CHECK(r["renal"]["adjusted"] == false);
+    // Bedside Schwartz: 0.413 x 90 / 1.239 = 30 exactly.
+    req = {{"indication", "nomid"},
+           {"patient", {{"weight", {{"value", 13.5}, {"unit", "kg"}}}, {"age", {{"value", 3}, {"unit", "years"}}},
+                        {"height_cm", 90}, {"renal", {{"scr", {{"value", 1.239}, {"unit", "mg/dL"}}}}}}}};
+    r = run(req);
+    CHECK(r["renal"]["crcl_ml_min"] == 30);
+    CHECK(r["renal"]["adjusted"] == false);
+}
+
+TEST_CASE("with a height, Cockcroft-Gault shows actual, ideal and adjusted weight and says which it used") {
+    // 82 kg, 160 cm woman, 35 y, SCr 190 umol/L: BMI 32, so adjusted weight.
+    auto a = assess_renal(scr(190, "umol/L"), 82, 35.0, Sex::Female, 160.0, methods());
+    REQUIRE(a.result.estimates.size() == 3);
+    CHECK(a.result.estimates[0].crcl_ml_min == 47.2);  // actual: 47.29, shown rounded down
+    CHECK(a.result.estimates[1].weight_kg == 52.38);   // ideal: 45.5 + 2.3 x 2.992 in
+    CHECK(a.result.estimates[1].crcl_ml_min == 30.2);
+    CHECK(a.result.estimates[2].weight_kg == 64.23);   // adjusted: 52.38 + 0.4 x 29.62
+    CHECK(a.result.estimates[2].crcl_ml_min == 37);
+    CHECK(a.result.weight_used == "adjusted");
+    CHECK(*a.result.crcl_ml_min == 37);
+    // A woman below her ideal weight: actual weight (never inflate a small patient's clearance).
+    a = assess_renal(scr(1.87, "mg/dL"), 44, 32.0, Sex::Female, 160.0, methods());
+    CHECK(a.result.weight_used == "actual");
+    CHECK(*a.result.crcl_ml_min == 30);
+    // A man above his ideal weight with a BMI under 30: ideal weight.
+    a = assess_renal(scr(1.0, "mg/dL"), 80, 50.0, Sex::Male, 180.0, methods());
+    CHECK(a.result.weight_used == "ideal");
+    // Under 152.4 cm the ideal-weight formula does not apply.
+    a = assess_renal(scr(1.0, "mg/dL"), 60, 50.0, Sex::Female, 150.0, methods());
+    CHECK(a.result.weight_used == "actual");
+    CHECK(a.result.estimates.size() == 1);
+}
+
+TEST_CASE("RENAL_DECISION_SENSITIVE when the weights fall on both sides of 30 mL/min") {
+    json req = {{"indication", "ra"},
+                {"patient", {{"weight", {{"value", 110}, {"unit", "kg"}}}, {"age", {{"value", 70}, {"unit", "years"}}},
+                             {"sex", "male"}, {"height_cm", 175}, {"renal", {{"scr", {{"value", 220}, {"unit", "umol/L"}}}}}}},
+                {"prescribed", {{"dose_mg", 100}, {"doses_per_day", 1}}}};
+    json r = run(req);
+    CHECK(r["renal"]["weight_used"] == "adjusted");
+    CHECK(r["renal"]["crcl_ml_min"] == 33.7);
+    CHECK(r["renal"]["adjusted"] == false);
+    CHECK(has_code(r["check"]["findings"], "RENAL_DECISION_SENSITIVE"));
+    CHECK(r["check"]["status"] == "caution");
+    // 35-year-old 82 kg, 160 cm woman with SCr 190: near the line, not across it.
+    req["patient"] = {{"weight", {{"value", 82}, {"unit", "kg"}}}, {"age", {{"value", 35}, {"unit", "years"}}}, {"sex", "female"},
+                      {"height_cm", 160}, {"renal", {{"scr", {{"value", 190}, {"unit", "umol/L"}}}}}};
+    r = run(req);
+    CHECK_FALSE(has_code(r["check"]["findings"], "RENAL_DECISION_SENSITIVE"));
+    CHECK(r["check"]["status"] == "ok");
 }

@@ -129,3 +129,52 @@ TEST_CASE("invalid UTF-8 in an unknown key is reported without throwing") {
     const auto result = core::evaluate_json(text, db());
     CHECK(result.exit_code == 2);
 }
+
+TEST_CASE("a key given twice is refused at every level, naming the field (the last value never wins)") {
+    const std::string weight = R"({"indication":"nomid","patient":{"weight":{"value":20,"value":200,"unit":"kg"}}})";
+    CHECK(first_field(weight) == "patient.weight.value");
+    const auto result = core::evaluate_json(weight, db());
+    CHECK(result.exit_code == 2);
+    const std::string flag =
+        R"({"indication":"nomid","patient":{"weight":{"value":20,"unit":"kg"}},"safety":{"ecoli_hypersensitivity":true,"ecoli_hypersensitivity":false}})";
+    CHECK(first_field(flag) == "safety.ecoli_hypersensitivity");
+    CHECK(first_field(R"({"drug":"anakinra","indication":"nomid","drug":"canakinumab","patient":{"weight":{"value":20,"unit":"kg"}}})") ==
+          "drug");
+    CHECK(first_field(R"({"indication":"nomid","patient":{"weight":{"value":20,"unit":"kg"}},"patient":{}})") == "patient");
+}
+
+TEST_CASE("text after the JSON value is an error, even after a NUL byte; whitespace is not") {
+    const std::string ok = R"({"indication":"nomid","patient":{"weight":{"value":20,"unit":"kg"}}})";
+    CHECK(first_field(ok + " x") == "request");
+    CHECK(first_field(ok + "{}") == "request");
+    CHECK(first_field(ok + std::string(1, '\0') + R"({"weight":{"value":200}})") == "request");
+    CHECK(first_field(std::string(1, '\0') + ok) == "request");
+    CHECK(core::parse_request(ok + " \n\t ").errors.empty());
+    const auto result = core::evaluate_json(ok + std::string(1, '\0') + "x", db());
+    CHECK(result.exit_code == 2);
+    CHECK(result.json.find("NUL") != std::string::npos);
+}
+
+TEST_CASE("an order may say how long it runs, and a single dose needs no frequency") {
+    json r = base();
+    r["prescribed"] = {{"dose_mg", 100}, {"total_doses", 1}};
+    CHECK(core::parse_request(r.dump()).errors.empty());
+    r["prescribed"] = {{"dose_mg", 100}, {"doses_per_day", 1}, {"days", 10}};
+    CHECK(core::parse_request(r.dump()).errors.empty());
+    r["prescribed"] = {{"dose_mg", 100}, {"doses_per_day", 1}, {"days", 10}, {"total_doses", 10}};
+    CHECK(first_field(r.dump()) == "prescribed");
+    r["prescribed"] = {{"dose_mg", 100}, {"total_doses", 3}};
+    CHECK(first_field(r.dump()) == "prescribed");  // three doses need a frequency
+    r["prescribed"] = {{"dose_mg", 100}, {"every_hours", 8}, {"total_doses", 2.5}};
+    CHECK(first_field(r.dump()) == "prescribed.total_doses");
+    r["prescribed"] = {{"dose_mg", 0.01}, {"doses_per_day", 1}};
+    CHECK(first_field(r.dump()) == "prescribed.dose_mg");  // below 0.1 mg is not a plausible order
+}
+
+TEST_CASE("on_treatment must be true or false") {
+    json r = base();
+    r["safety"] = {{"on_treatment", "yes"}};
+    CHECK(first_field(r.dump()) == "safety.on_treatment");
+    r["safety"] = {{"on_treatment", true}};
+    CHECK(core::parse_request(r.dump()).errors.empty());
+}

@@ -75,12 +75,15 @@ TEST_CASE("tocilizumab RA IV is capped at 800 mg and SC goes weekly from 100 kg"
 
 TEST_CASE("a comparator below its labelled age is not indicated") {
     json req = {{"indication", "caps"},
-                {"region", "eu"},
                 {"patient", {{"weight", {{"value", 16}, {"unit", "kg"}}}, {"age", {{"value", 3}, {"unit", "years"}}}}}};
     const json c = run(req)["comparators"][1];
     CHECK(c["indicated"] == false);
     CHECK(c["reason"].get<std::string>().find("4 years") != std::string::npos);
-    CHECK(c["region_note"].get<std::string>().find("US label") != std::string::npos);
+    req["region"] = "eu";  // the EU Ilaris label covers CAPS from 2 years: 4 mg/kg at 2 to 3 years
+    const json eu = run(req)["comparators"][1];
+    CHECK(eu["indicated"] == true);
+    CHECK(eu["dose_mg"] == 64);
+    CHECK(eu["region_note"] == "");
 }
 
 TEST_CASE("absorption rate reproduces the requested Tmax") {
@@ -91,7 +94,7 @@ TEST_CASE("absorption rate reproduces the requested Tmax") {
 
 TEST_CASE("a single SC dose peaks at 1 at Tmax and decays") {
     const core::Pk& pk = db().find("anakinra")->pk;
-    const auto s = core::simulate_exposure(pk, {"SC", 100, 0, 1}, 2, 24);
+    const auto s = core::simulate_exposure(pk, {"SC", 100, 0, 0, 1}, 2, 24);
     CHECK(s.t_hours.size() == 49);
     CHECK(s.relative_concentration[0] == 0);
     CHECK(s.relative_concentration[5] == 1);  // t = 5 h
@@ -100,14 +103,14 @@ TEST_CASE("a single SC dose peaks at 1 at Tmax and decays") {
 
 TEST_CASE("lower clearance raises and prolongs exposure") {
     const core::Pk& pk = db().find("anakinra")->pk;
-    const auto normal = core::simulate_exposure(pk, {"SC", 100, 24, 1}, 7, 24);
-    const auto esrd = core::simulate_exposure(pk, {"SC", 100, 24, 0.2512}, 7, 24);
+    const auto normal = core::simulate_exposure(pk, {"SC", 100, 24, 0, 1}, 7, 24);
+    const auto esrd = core::simulate_exposure(pk, {"SC", 100, 24, 0, 0.2512}, 7, 24);
     CHECK(esrd.relative_concentration.back() > normal.relative_concentration.back());
 }
 
 TEST_CASE("an IV bolus starts at its peak") {
     const core::Pk& pk = db().find("tocilizumab")->pk;
-    const auto s = core::simulate_exposure(pk, {"IV", 400, 672, 1}, 28, 1);
+    const auto s = core::simulate_exposure(pk, {"IV", 400, 672, 0, 1}, 28, 1);
     CHECK(s.relative_concentration[0] == 1);
     CHECK(s.relative_concentration[11] == doctest::Approx(0.5).epsilon(0.01));  // one half-life (11 days)
 }

@@ -67,9 +67,12 @@ TEST_CASE("the summary names the indication, weight, renal state, range, ceiling
     CHECK(text.find("Weight 20 kg") != std::string::npos);
     CHECK(text.find("CrCl 25 mL/min") != std::string::npos);
     CHECK(text.find("every 48 h") != std::string::npos);
-    CHECK(text.find("20 mg to 40 mg per day") != std::string::npos);
-    CHECK(text.find("Ceiling: 160 mg per day") != std::string::npos);
-    CHECK(text.find("EXCEEDS") != std::string::npos);
+    // Under the every-48-h rule the dose is per administration, with the average per day.
+    CHECK(text.find("20 mg to 40 mg per administration every 48 h") != std::string::npos);
+    CHECK(text.find("Ceiling: 160 mg per administration every 48 h") != std::string::npos);
+    CHECK(text.find("on average 4 mg/kg/day") != std::string::npos);
+    CHECK(text.rfind("Overall: EXCEEDS", 0) == 0);  // the one verdict comes first
+    CHECK(text.find("ABOVE_CEILING") == std::string::npos);  // words, not internal codes
 }
 
 TEST_CASE("the summary of invalid input lists the errors and no dose") {

@@ -1,0 +1,76 @@
+// How a dose is measured from each presentation: volumes, syringe draws, whole devices, vials.
+#include "test_helpers.hpp"
+
+#include "measure.hpp"
+
+namespace {
+const core::Presentation& presentation(const std::string& drug, const std::string& route) {
+    const core::Presentation* p = db().find(drug)->presentation_for(route);
+    REQUIRE(p != nullptr);
+    return *p;
+}
+}  // namespace
+
+TEST_CASE("mL is rounded to 0.01 at the presentation's strength, the same rule everywhere") {
+    CHECK(core::ml_for_mg(100, 150) == 0.67);  // never 0.66
+    CHECK(core::ml_for_mg(50, 150) == 0.33);
+    CHECK(core::ml_for_mg(160, 150) == 1.07);
+    CHECK(core::ml_for_mg(35, 150) == 0.23);
+    CHECK(core::ml_for_mg(162, 20) == 8.1);
+}
+
+TEST_CASE("a positive dose never reads 0 mL, and volumes never fall as the dose rises") {
+    CHECK(core::ml_for_mg(0.5, 150) == 0.003);
+    CHECK(core::ml_for_mg(0.1, 150) == 0.001);
+    double previous = 0;
+    for (int tenth = 1; tenth <= 20000; ++tenth) {
+        const double ml = core::ml_for_mg(tenth / 10.0, 150);
+        CHECK_MESSAGE(ml > 0, tenth);
+        CHECK_MESSAGE(ml >= previous, tenth);
+        previous = ml;
+    }
+}
+
+TEST_CASE("graduated syringe: one syringe per 100 mg, and a rest too small to measure is shared") {
+    const auto& syringe = presentation("anakinra", "SC");
+    auto draws = [&](double mg) { return core::measure_dose(mg, syringe).syringe_draws_mg; };
+    CHECK(draws(40) == std::vector<double>{40});
+    CHECK(draws(100) == std::vector<double>{100});
+    CHECK(draws(150) == std::vector<double>{100, 50});
+    CHECK(draws(110) == std::vector<double>{55, 55});  // not 100 + 10 mg
+    CHECK(draws(120) == std::vector<double>{100, 20});
+    CHECK(draws(210) == std::vector<double>{100, 55, 55});
+    CHECK(core::measure_dose(100.1, syringe).syringes == 2);
+    const core::Measure small = core::measure_dose(6.4, syringe);
+    CHECK(small.below_measurable);
+    CHECK(small.nearest_measurable_mg == 20);
+    CHECK(core::measure_dose(6.4, syringe, 12.8).nearest_measurable_mg == std::nullopt);  // 20 mg is above that ceiling
+    CHECK_FALSE(core::measure_dose(20, syringe).below_measurable);
+}
+
+TEST_CASE("tocilizumab SC: the 162 mg/0.9 mL device is given whole") {
+    const auto& device = presentation("tocilizumab", "SC");
+    const core::Measure whole = core::measure_dose(162, device);
+    CHECK(whole.ml == 0.9);  // never 8.1 mL, the IV strength
+    CHECK(whole.syringes == 1);
+    CHECK_FALSE(whole.not_whole_devices);
+    const core::Measure part = core::measure_dose(81, device);
+    CHECK(part.not_whole_devices);
+    CHECK_FALSE(part.ml.has_value());
+    CHECK(part.nearest_measurable_mg == 162);
+}
+
+TEST_CASE("tocilizumab IV: mL to draw and the vials with the least left over, then the fewest") {
+    const auto& vials = presentation("tocilizumab", "IV");
+    auto combination = [&](double mg) { return core::measure_dose(mg, vials).vials; };
+    using V = std::vector<std::pair<double, int>>;
+    CHECK(combination(560) == V{{400, 1}, {80, 2}});  // 560 mg exactly, 3 vials (not 200 + 200 + 80 + 80)
+    CHECK(combination(280) == V{{200, 1}, {80, 1}});
+    CHECK(combination(240) == V{{80, 3}});
+    CHECK(combination(800) == V{{400, 2}});
+    const core::Measure m = core::measure_dose(299, vials);
+    CHECK(m.ml == 14.95);
+    CHECK(m.vial_mg == 320);
+    CHECK(m.leftover_mg == 21);
+    CHECK_FALSE(m.syringes.has_value());
+}
