@@ -13,12 +13,18 @@ namespace {
 class Parser {
 public:
     std::vector<FieldError> errors;
+    std::size_t unlisted = 0;  // errors past Limits::errors_listed
 
-    void error(const std::string& field, const std::string& message) { errors.push_back({field, message}); }
+    void error(const std::string& field, const std::string& message) {
+        if (errors.size() < Limits::errors_listed) errors.push_back({field, message});
+        else ++unlisted;
+    }
 
     void unknown_keys(const JsonObject& obj, const std::string& prefix) {
-        for (const auto& key : obj.unknown_keys())
-            error(prefix.empty() ? key : prefix + "." + key, "Unknown field \"" + key + "\": check its spelling.");
+        for (const auto& key : obj.unknown_keys()) {
+            const std::string shown = shortened(key);
+            error(prefix.empty() ? shown : prefix + "." + shown, "Unknown field \"" + shown + "\": check its spelling.");
+        }
     }
 
     bool object(const Json* v, const std::string& field) {
@@ -330,6 +336,7 @@ ParsedRequest parse_request(std::string_view json_text) {
     p.exposure(obj.get("exposure"), r.exposure);
     p.unknown_keys(obj, "");
     result.errors = std::move(p.errors);
+    if (p.unlisted > 0) result.errors.push_back({"request", std::to_string(p.unlisted) + " more errors are not listed."});
     if (result.errors.empty()) result.request = std::move(r);
     return result;
 }
