@@ -1,5 +1,6 @@
 #include "app.hpp"
 
+#include "calendar.hpp"
 #include "evaluate.hpp"
 #include "numbers.hpp"
 #include "response_json.hpp"
@@ -43,39 +44,93 @@ const char* severity_symbol(const std::string& severity) {
 std::string mg(double v) { return format_number(v, 1) + " mg"; }
 std::string ml(double v) { return format_number(v, 2) + " mL"; }
 
-// A text field bound to a std::string (fields are short; 64 bytes is ample).
-bool text_field(const char* id, std::string& value, float width, ImGuiInputTextFlags flags = 0) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%s", value.c_str());
-    ImGui::SetNextItemWidth(width);
-    if (ImGui::InputText(id, buffer, sizeof buffer, flags)) {
-        value = buffer;
-        return true;
-    }
-    return false;
+// Where the last item was drawn, under a name (see ControlRect).
+void note_control(App& app, const std::string& name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    app.controls.push_back({name, a.x / app.dpr, a.y / app.dpr, (b.x - a.x) / app.dpr, (b.y - a.y) / app.dpr});
 }
 
-bool choice(const char* id, std::string& value, const std::vector<std::pair<std::string, std::string>>& options,
-            float width) {
-    bool changed = false;
-    std::string shown = value;
-    for (const auto& [key, label] : options)
-        if (key == value) shown = label;
+// Typing keeps to the characters a field of this kind may hold (fields.hpp): a decimal comma
+// is kept, never dropped (ImGui's own decimal filter drops it, turning "14,5" into 145).
+int typed_char_filter(ImGuiInputTextCallbackData* data) {
+    const auto* f = static_cast<const Field*>(data->UserData);
+    return typed_char_allowed(f->kind, data->EventChar) ? 0 : 1;
+}
+
+// The text field of an input (fields.hpp), as long as StateLimits allows.
+bool text_field(App& app, const std::string& name, float width) {
+    const Field& f = field(name);
+    std::string* value = editable_text(app.inputs, f);
+    if (value == nullptr) return false;
+    char buffer[StateLimits::max_value_bytes + 1];
+    std::snprintf(buffer, sizeof buffer, "%s", value->c_str());
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo(id, shown.c_str())) {
-        for (const auto& [key, label] : options) {
-            if (ImGui::Selectable(label.c_str(), key == value)) {
-                changed = changed || key != value;
-                value = key;
+    const ImGuiInputTextFlags flags = f.kind == FieldKind::Choice ? 0 : ImGuiInputTextFlags_CallbackCharFilter;
+    const bool changed = ImGui::InputText(("##" + name).c_str(), buffer, sizeof buffer, flags, typed_char_filter,
+                                          const_cast<Field*>(&f));
+    if (changed) {
+        *value = buffer;
+        touch_field(app.inputs, name);
+    }
+    note_control(app, name);
+    return changed;
+}
+
+// A drop-down of an input's options: the table's, or the given ones (indications from the data).
+bool choice(App& app, const std::string& name, float width, std::vector<FieldOption> options = {}) {
+    const Field& f = field(name);
+    std::string* value = editable_text(app.inputs, f);
+    if (value == nullptr) return false;
+    if (options.empty()) options = f.options;
+    bool changed = false;
+    std::string shown = value->empty() ? "choose..." : "(not a listed value)";
+    for (const auto& o : options)
+        if (o.value == *value) shown = o.label;
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo(("##" + name).c_str(), shown.c_str())) {
+        for (const auto& o : options) {
+            if (ImGui::Selectable(o.label.c_str(), o.value == *value)) {
+                changed = changed || o.value != *value;
+                *value = o.value;
+                touch_field(app.inputs, name);
             }
         }
         ImGui::EndCombo();
     }
+    note_control(app, name);
     return changed;
 }
 
-// The response's errors that belong to a field (its path or below), each shown once.
+// An input's options as radio buttons on one line (region, step).
+bool radio_choice(App& app, const std::string& name) {
+    const Field& f = field(name);
+    std::string* value = editable_text(app.inputs, f);
+    if (value == nullptr) return false;
+    bool changed = false;
+    for (size_t i = 0; i < f.options.size(); ++i) {
+        if (i > 0) ImGui::SameLine();
+        const auto& o = f.options[i];
+        if (ImGui::RadioButton(o.label.c_str(), *value == o.value)) {
+            changed = changed || *value != o.value;
+            *value = o.value;
+            touch_field(app.inputs, name);
+        }
+        note_control(app, name + ":" + o.value);
+    }
+    return changed;
+}
+
+// A button, noted under its label.
+bool button(App& app, const char* text) {
+    const bool pressed = ImGui::Button(text);
+    note_control(app, text);
+    return pressed;
+}
+
+// The response's errors that belong to a field (its path or below), each shown once. A blank
+// form shows none: it asks for the patient once, at the top.
 void field_errors(const App& app, std::initializer_list<const char*> fields) {
+    if (is_blank(app.inputs)) return;
     for (const auto& e : app.response.errors) {
         bool mine = false;
         for (const char* f : fields) mine = mine || e.field == f || e.field.rfind(std::string(f) + ".", 0) == 0;
@@ -125,24 +180,24 @@ bool patient_panel(App& app) {
     bool changed = false;
     heading("1. Patient");
     label("Weight");
-    changed |= text_field("##weight", in.weight, field, ImGuiInputTextFlags_CharsDecimal);
+    changed |= text_field(app, "weight", field);
     ImGui::SameLine();
-    changed |= choice("##weight_unit", in.weight_unit, {{"kg", "kg"}, {"lb", "lb"}}, field * 0.8f);
+    changed |= choice(app, "weight_unit", field * 0.8f);
     if (app.response.ok && in.weight_unit == "lb") {
         ImGui::SameLine();
         ImGui::TextDisabled("= %s kg", format_number(app.response.patient.weight_kg, 2).c_str());
     }
     field_errors(app, {"patient.weight", "patient"});
     label("Age");
-    changed |= text_field("##age", in.age, field, ImGuiInputTextFlags_CharsDecimal);
+    changed |= text_field(app, "age", field);
     ImGui::SameLine();
-    changed |= choice("##age_unit", in.age_unit, {{"years", "years"}, {"months", "months"}}, field * 0.8f);
+    changed |= choice(app, "age_unit", field * 0.8f);
     field_errors(app, {"patient.age"});
     label("Sex");
-    changed |= choice("##sex", in.sex, {{"", "not given"}, {"female", "female"}, {"male", "male"}}, field * 1.8f);
+    changed |= choice(app, "sex", field * 1.8f);
     field_errors(app, {"patient.sex"});
     label("Height");
-    changed |= text_field("##height", in.height_cm, field, ImGuiInputTextFlags_CharsDecimal);
+    changed |= text_field(app, "height_cm", field);
     ImGui::SameLine();
     ImGui::TextUnformatted("cm");
     field_errors(app, {"patient.height_cm"});
@@ -152,18 +207,20 @@ bool patient_panel(App& app) {
     ImGui::SetNextItemWidth(field * 1.8f);
     if (ImGui::Combo("##renal_kind", &kind, kinds, 4)) {
         in.renal = static_cast<RenalKind>(kind);
+        touch_field(in, "renal");
         changed = true;
     }
+    note_control(app, "renal");
     if (in.renal == RenalKind::Crcl) {
         same_line_or_wrap(field * 1.8f);
-        changed |= text_field("##crcl", in.crcl, field, ImGuiInputTextFlags_CharsDecimal);
+        changed |= text_field(app, "crcl", field);
         ImGui::SameLine();
         ImGui::TextUnformatted("mL/min");
     } else if (in.renal == RenalKind::Scr) {
         same_line_or_wrap(field * 2.2f);
-        changed |= text_field("##scr", in.scr, field, ImGuiInputTextFlags_CharsDecimal);
+        changed |= text_field(app, "scr", field);
         ImGui::SameLine();
-        changed |= choice("##scr_unit", in.scr_unit, {{"mg/dL", "mg/dL"}, {"umol/L", "\xC2\xB5mol/L"}}, field);
+        changed |= choice(app, "scr_unit", field);
     }
     field_errors(app, {"patient.renal"});
     const auto& renal = app.response.renal;
@@ -180,12 +237,10 @@ bool indication_panel(App& app, const core::DrugDb& db) {
     bool changed = false;
     heading("2. Indication");
     label("Label");
-    if (ImGui::RadioButton("US (FDA)", in.region == "us")) { changed = in.region != "us"; in.region = "us"; }
-    ImGui::SameLine();
-    if (ImGui::RadioButton("EU (EMA)", in.region == "eu")) { changed = changed || in.region != "eu"; in.region = "eu"; }
+    changed |= radio_choice(app, "region");
     // Labelled uses first, then the rest, each with its status in words.
     const core::Drug* drug = db.find(in.drug);
-    std::vector<std::pair<std::string, std::string>> options;
+    std::vector<FieldOption> options;
     if (drug != nullptr)
         for (int pass = 0; pass < 2; ++pass)
             for (const auto& use : drug->uses) {
@@ -194,10 +249,10 @@ bool indication_panel(App& app, const core::DrugDb& db) {
                 const bool labelled = use.status == core::UseStatus::Labelled;
                 if ((pass == 0) != labelled) continue;
                 std::string status = labelled ? "" : " [" + std::string(core::to_string(use.status)) + "]";
-                options.emplace_back(use.indication, use.name + status);
+                options.push_back({use.indication, use.name + status});
             }
     label("Indication");
-    changed |= choice("##indication", in.indication, options, ImGui::GetContentRegionAvail().x);
+    changed |= choice(app, "indication", ImGui::GetContentRegionAvail().x, options);
     field_errors(app, {"indication", "drug", "region"});
     const auto& r = app.response;
     if (r.ok) {
@@ -210,7 +265,6 @@ bool indication_panel(App& app, const core::DrugDb& db) {
 }
 
 bool dose_panel(App& app) {
-    Inputs& in = app.inputs;
     bool changed = false;
     heading("3. Dose");
     const auto& r = app.response;
@@ -219,6 +273,7 @@ bool dose_panel(App& app) {
         return false;
     }
     const auto& g = *r.regimen;
+    ImGui::TextWrapped("For this patient: %s", patient_line(r).c_str());  // restated: a cropped view still shows what the doses rest on
     if (g.start_mg_per_kg_per_day)
         ImGui::TextWrapped("Usual start: %s-%s mg/kg/day = %s to %s per day", format_number(g.start_mg_per_kg_per_day->min, 2).c_str(),
                            format_number(g.start_mg_per_kg_per_day->max, 2).c_str(), mg(g.start_mg_per_day->min).c_str(),
@@ -234,9 +289,7 @@ bool dose_panel(App& app) {
                            format_number(*g.ceiling_mg_per_kg_per_day, 2).c_str());
     if (!r.ladder.empty()) {
         label("Step");
-        if (ImGui::RadioButton("0.5 mg/kg", in.step == "0.5")) { changed = in.step != "0.5"; in.step = "0.5"; }
-        ImGui::SameLine();
-        if (ImGui::RadioButton("1 mg/kg", in.step == "1")) { changed = changed || in.step != "1"; in.step = "1"; }
+        changed |= radio_choice(app, "step");
         const bool split = g.split_allowed;
         auto note_for = [&](size_t i) {
             const auto& row = r.ladder[i];
@@ -311,7 +364,7 @@ bool check_panel(App& app) {
     heading("4. Dose check");
     const float field = ImGui::GetFontSize() * 6;
     label("Prescribed");
-    changed |= text_field("##dose", in.dose_mg, field, ImGuiInputTextFlags_CharsDecimal);
+    changed |= text_field(app, "dose_mg", field);
     ImGui::SameLine();
     ImGui::TextUnformatted("mg");
     same_line_or_wrap(field * 2.6f);
@@ -320,17 +373,25 @@ bool check_panel(App& app) {
     ImGui::SetNextItemWidth(field * 1.9f);
     if (ImGui::Combo("##frequency", &freq, freqs, 2)) {
         in.frequency = static_cast<Frequency>(freq);
+        touch_field(in, "frequency");
         changed = true;
     }
+    note_control(app, "frequency");
     ImGui::SameLine();
-    if (in.frequency == Frequency::PerDay) changed |= text_field("##per_day", in.doses_per_day, field * 0.6f, ImGuiInputTextFlags_CharsDecimal);
-    else changed |= text_field("##every", in.every_hours, field * 0.6f, ImGuiInputTextFlags_CharsDecimal);
+    changed |= text_field(app, in.frequency == Frequency::PerDay ? "doses_per_day" : "every_hours", field * 0.6f);
     field_errors(app, {"prescribed"});
+    // The route, where a use has several (tocilizumab SC or IV) or one was given.
+    if (!in.route.empty() || in.drug != ui::field("drug").default_value) {
+        label("Route");
+        changed |= choice(app, "route", field * 1.8f);
+        field_errors(app, {"route"});
+    }
     const auto& r = app.response;
     if (in.dose_mg.empty()) {
         ImGui::TextDisabled("Enter a prescribed dose to check it.");
     } else if (r.ok && r.check) {
         const auto& c = *r.check;
+        ImGui::TextWrapped("For this patient: %s", patient_line(r).c_str());
         const std::string status = c.status == "ok" ? "OK" : c.status == "caution" ? "CAUTION" : "EXCEEDS";
         const std::string severity = c.status == "ok" ? "info" : c.status;
         ImGui::PushStyleColor(ImGuiCol_Text, c.status == "ok" ? ok_color(app.dark) : severity_color(severity, app.dark));
@@ -350,27 +411,30 @@ bool safety_panel(App& app) {
     Inputs& in = app.inputs;
     bool changed = false;
     heading("5. Safety");
-    static const std::pair<const char*, const char*> flags[] = {
-        {"ecoli_hypersensitivity", "E. coli protein hypersensitivity"}, {"active_infection", "Active infection"},
-        {"tnf_blocker", "TNF-blocker co-therapy"}, {"live_vaccine_planned", "Live vaccine planned"},
-        {"tb_history", "TB history / latent TB"}, {"asthma", "Asthma"}, {"pregnancy", "Pregnancy"},
-        {"breastfeeding", "Breastfeeding"}};
     const bool two_columns = ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 32;  // the longest label fits
-    for (size_t i = 0; i < std::size(flags); ++i) {
-        bool on = in.safety_flags[flags[i].first];
-        if (ImGui::Checkbox(flags[i].second, &on)) {
-            in.safety_flags[flags[i].first] = on;
+    int column = 0;
+    for (const auto& f : input_fields()) {
+        if (f.storage != Storage::SafetyFlag) continue;
+        bool on = in.safety_flags[f.name];
+        if (ImGui::Checkbox(f.label.c_str(), &on)) {
+            in.safety_flags[f.name] = on;
+            touch_field(in, f.name);
             changed = true;
         }
-        if (two_columns && i % 2 == 0) ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.5f);
+        note_control(app, f.name);
+        if (two_columns && column++ % 2 == 0) ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.5f);
     }
+    if (two_columns && column % 2 == 1) ImGui::NewLine();
     const float field = ImGui::GetFontSize() * 6;
-    label("ANC");
-    changed |= text_field("##anc", in.anc_per_mm3, field, ImGuiInputTextFlags_CharsDecimal);
-    ImGui::SameLine();
-    ImGui::TextUnformatted("/mm\xC2\xB3");
+    for (const auto& f : input_fields()) {
+        if (f.storage != Storage::Lab) continue;
+        label(f.label.c_str());
+        changed |= text_field(app, f.name, field);
+        ImGui::SameLine();
+        ImGui::TextUnformatted(f.unit.c_str());
+    }
     label("Start date");
-    changed |= text_field("##start", in.start_date, field * 1.4f);
+    changed |= text_field(app, "start_date", field * 1.4f);
     ImGui::SameLine();
     ImGui::TextDisabled("YYYY-MM-DD");
     field_errors(app, {"safety"});
@@ -550,45 +614,68 @@ void sources_panel(App& app, const core::DrugDb& db) {
     }
 }
 
+// Continues the row of buttons when the next one fits, else starts a new row.
+void next_in_row(const char* text) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::CalcTextSize(text).x + style.FramePadding.x * 2;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
 bool output_bar(App& app, const Services& services) {
     bool cleared = false;
-    if (ImGui::Button("Copy summary") && services.copy_text) {
-        services.copy_text(app.summary);
+    const Clock now = services.now ? services.now() : Clock{};
+    // Copy and Print carry the whole record with the time of the action.
+    auto record = [&] { return summary_text(app.response, app.inputs, now.local); };
+    if (button(app, "Copy summary") && services.copy_text) {
+        services.copy_text(record());
         app.notice = "Summary copied to the clipboard.";
     }
-    ImGui::SameLine();
-    if (ImGui::Button("Share link") && services.copy_text && services.share_url) {
+    next_in_row("Share link");
+    if (button(app, "Share link") && services.copy_text && services.share_url) {
         services.copy_text(services.share_url());
-        app.notice = "Link copied: it reproduces this view.";
+        app.notice = "Link copied. It holds every input after its # mark, which browsers never send to a server.";
     }
-    ImGui::SameLine();
-    if (ImGui::Button("Print") && services.print) services.print();
-    ImGui::SameLine();
-    if (ImGui::Button("Export JSON") && services.download) services.download("dose-check.json", app.response_json);
-    ImGui::SameLine();
-    if (ImGui::Button("Clear")) {
+    next_in_row("Print");
+    if (button(app, "Print") && services.print) services.print(record());
+    next_in_row("Export JSON");
+    if (button(app, "Export JSON") && services.download) {
+        services.download("dose-check.json", export_json(app.inputs, app.response_json, now));
+        app.notice = "dose-check.json saved: the inputs, the response and the time.";
+    }
+    next_in_row("Add to calendar");
+    if (button(app, "Add to calendar")) {
+        const CalendarFile calendar = course_calendar(app.response, app.inputs, now);
+        if (calendar.ics.empty()) {
+            app.notice = calendar.reason;
+        } else if (services.download) {
+            services.download("anakinra-course.ics", calendar.ics);
+            app.notice = "anakinra-course.ics saved: the monitoring dates and the administration course.";
+        }
+    }
+    next_in_row("Clear");
+    if (button(app, "Clear")) {
         if (services.clear_storage) services.clear_storage();
         app.inputs = Inputs{};
-        app.notice = "Inputs cleared and removed from this browser.";
+        app.link = LinkReport{};
+        app.notice = "Cleared: every field is empty, and no patient is kept in this browser.";
         cleared = true;
     }
-    if (!app.notice.empty()) ImGui::TextDisabled("%s", app.notice.c_str());
+    if (!app.notice.empty()) wrapped(muted_color(), app.notice);
     return cleared;
 }
 
 }  // namespace
 
-bool evaluate_inputs(App& app, const core::DrugDb& db) {
-    core::Response response = core::evaluate_text(request_from_inputs(app.inputs).dump(), db);
+bool evaluate_inputs(App& app, const core::DrugDb& db, const Services& services) {
+    core::Response response = response_for(app.inputs, db);
     std::string json = core::response_to_json(response, db);
-    if (json == app.response_json) return false;
+    std::string state = state_string(app.inputs);
+    if (json == app.response_json && state == app.state) return false;
     app.response = std::move(response);
     app.response_json = std::move(json);
-    app.summary = summary_text(app.response);
-    if (app.response.ok) {
-        app.last_valid = app.inputs;
-        app.has_valid = true;
-    }
+    app.state = std::move(state);
+    app.summary = summary_text(app.response, app.inputs, services.now ? services.now().local : "");
     return true;
 }
 
@@ -613,6 +700,7 @@ bool draw_app(App& app, const core::DrugDb& db, const Services& services) {
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
+    app.controls.clear();
     ImGui::Begin("Anakinra dose checker", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus |
@@ -623,11 +711,13 @@ bool draw_app(App& app, const core::DrugDb& db, const Services& services) {
     ImGui::PopFont();
     if (!narrow(app)) ImGui::SameLine();
     wrapped(muted_color(), "data " + app.response.data_version + " - an aid, not a substitute for the label");
-    if (!app.unknown_params.empty()) {
-        std::string names;
-        for (const auto& n : app.unknown_params) names += (names.empty() ? "" : ", ") + n;
-        wrapped(caution_color(app.dark), "Ignored unknown link parameters: " + names);
-    }
+    // What a link brought that was not read: a count, never the names (they are not ours to show).
+    if (!app.link.refused.empty()) wrapped(exceeds_color(app.dark), std::string(severity_symbol("exceeds")) + " " + app.link.refused);
+    if (app.link.unknown > 0)
+        wrapped(caution_color(app.dark), std::to_string(app.link.unknown) + " unknown link parameter" +
+                                             (app.link.unknown == 1 ? " was" : "s were") + " ignored.");
+    if (is_blank(app.inputs))
+        wrapped(text_color(), "No patient entered: choose the indication and enter the patient's weight to see doses.");
     const bool wide = app.css_width >= 900;
     if (wide && ImGui::BeginTable("layout", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {
         ImGui::TableNextColumn();

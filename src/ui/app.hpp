@@ -3,6 +3,7 @@
 #pragma once
 #include "drug_data.hpp"
 #include "inputs.hpp"
+#include "outputs.hpp"
 #include "response.hpp"
 
 #include <imgui.h>
@@ -27,24 +28,31 @@ struct PlotFrame {
     std::vector<PlotCurve> curves;
 };
 
-// What the platform offers the panels (clipboard, print, download, URL, storage).
+// What the platform offers the panels (clipboard, print, download, URL, storage, clock).
 struct Services {
     std::function<void(const std::string&)> copy_text;
-    std::function<void()> print;
+    std::function<void(const std::string& text)> print;  // prints this text (the summary)
     std::function<void(const std::string& file_name, const std::string& text)> download;
-    std::function<std::string()> share_url;  // the page address with the inputs in it
-    std::function<void()> clear_storage;
+    std::function<std::string()> share_url;  // the page address with the inputs in its fragment
+    std::function<void()> clear_storage;     // forget the saved patient (and the offer to restore it)
+    std::function<Clock()> now;
     ImDrawCallback draw_curves = nullptr;  // user data: a PlotFrame*
+};
+
+// Where a named control was drawn, in CSS px from the canvas's top left. Published for the
+// browser tests until the semantics layer (issue 10) gives every control a DOM element.
+struct ControlRect {
+    std::string name;  // the field name ("weight"), or the button's label ("Clear")
+    float x = 0, y = 0, width = 0, height = 0;
 };
 
 struct App {
     Inputs inputs;
-    std::vector<std::string> unknown_params;  // from the URL, shown as a notice
+    LinkReport link;                          // what the last link or message brought: a count, never names
     core::Response response;
     std::string response_json;
+    std::string state;                        // state_string(inputs) when last evaluated
     std::string summary;
-    Inputs last_valid;                        // what local storage keeps
-    bool has_valid = false;
     bool dark = false;
     float dpr = 1;
     float css_width = 1024;
@@ -52,10 +60,11 @@ struct App {
     float content_height_px = 0;              // the widget's full height, in framebuffer pixels
     std::string notice;                       // e.g. "Summary copied"
     PlotFrame plot;                           // kept alive until the frame is rendered
+    std::vector<ControlRect> controls;        // this frame's named controls
 };
 
-// Re-evaluates the inputs with the core; returns true when the result changed.
-bool evaluate_inputs(App& app, const core::DrugDb& db);
+// Re-evaluates the inputs with the core; returns true when the inputs or the result changed.
+bool evaluate_inputs(App& app, const core::DrugDb& db, const Services& services);
 // Draws one frame of the widget; returns true when the user changed an input.
 bool draw_app(App& app, const core::DrugDb& db, const Services& services);
 // Colours for light or dark mode, on top of ImGui's own style.

@@ -9,6 +9,7 @@
 #include "embedded_shaders.hpp"
 #include "evaluate.hpp"
 #include "inputs.hpp"
+#include "state_bridge.hpp"
 
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
@@ -128,11 +129,8 @@ void fit_canvas(Platform& p) {
 
 // After any input change: evaluate, then mirror the result to the DOM, URL and storage.
 void publish(Platform& p) {
-    if (!ui::evaluate_inputs(p.app, *p.db)) return;
-    web::set_summary(p.app.summary);
-    web::set_document_state(p.app.response_json);
-    web::replace_query_string(ui::query_string(ui::params_from_inputs(p.app.inputs)));
-    if (p.app.has_valid) web::storage_set(ui::inputs_to_json(p.app.last_valid).dump());
+    if (!ui::evaluate_inputs(p.app, *p.db, p.services)) return;
+    web::publish_state(p.app);
 }
 
 void apply_pointer_and_keys(Platform& p) {
@@ -210,6 +208,7 @@ void render(Platform& p) {
     apply_pointer_and_keys(p);
     ImGui::NewFrame();
     const bool changed = ui::draw_app(p.app, *p.db, p.services);
+    web::publish_controls(p.app);
     ImGui::Render();
     glViewport(0, 0, p.fb_width, p.fb_height);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -236,32 +235,11 @@ void frame(void* arg) {
     render(p);
 }
 
-void load_inputs(Platform& p) {
-    const ui::Params params = ui::parse_query_string(web::query_string());
-    bool has_inputs = false;
-    for (const auto& [key, value] : params) has_inputs = has_inputs || key != "embed";
-    if (has_inputs) {
-        ui::FromParams from = ui::inputs_from_params(params);
-        p.app.inputs = from.inputs;
-        p.app.unknown_params = from.unknown;
-    } else {
-        const std::string stored = web::storage_get();
-        const auto json = nlohmann::json::parse(stored, nullptr, false);
-        if (!stored.empty() && !json.is_discarded()) p.app.inputs = ui::inputs_from_json(json);
-    }
-}
+void load_inputs(Platform& p) { web::load_state(p.app); }
 
 }  // namespace
 
 extern "C" {
-
-// window.doseChecker.compute: the same JSON the CLI prints. The caller frees the result.
-EMSCRIPTEN_KEEPALIVE char* dc_compute(const char* request_json) {
-    const std::string json = core::evaluate_json(request_json, *the_platform->db).json;
-    char* out = static_cast<char*>(std::malloc(json.size() + 1));
-    std::memcpy(out, json.c_str(), json.size() + 1);
-    return out;
-}
 
 // Any DOM input event: draw a few frames.
 EMSCRIPTEN_KEEPALIVE void dc_wake() { wake(*the_platform); }
@@ -271,8 +249,10 @@ EMSCRIPTEN_KEEPALIVE void dc_draw_now(int count) {
     for (int i = 0; i < count; ++i) render(*the_platform);
 }
 
-// The page's paste event: what Ctrl+V gives ImGui.
-EMSCRIPTEN_KEEPALIVE void dc_set_clipboard(const char* text) { the_platform->clipboard = text; }
+// The page's paste event: what Ctrl+V gives ImGui (bridge.js refuses more than the paste cap).
+EMSCRIPTEN_KEEPALIVE void dc_set_clipboard(const char* text) {
+    the_platform->clipboard.assign(text, strnlen(text, ui::StateLimits::max_paste_bytes));
+}
 
 // Touch in framebuffer pixels. phase 0 start, 1 move, 2 end, 3 cancel. One finger: tap = click,
 // drag = scroll.
@@ -312,16 +292,6 @@ EMSCRIPTEN_KEEPALIVE void dc_key_tap(int glfw_key) {
 EMSCRIPTEN_KEEPALIVE void dc_text(const char* utf8) {
     ImGui::GetIO().AddInputCharactersUTF8(utf8);
     wake(*the_platform);
-}
-
-// Replaces the inputs from a query string (the embed layer's postMessage and tests use it).
-EMSCRIPTEN_KEEPALIVE void dc_set_query(const char* query) {
-    Platform& p = *the_platform;
-    ui::FromParams from = ui::inputs_from_params(ui::parse_query_string(query));
-    p.app.inputs = from.inputs;
-    p.app.unknown_params = from.unknown;
-    publish(p);
-    wake(p);
 }
 
 }  // extern "C"
@@ -374,12 +344,12 @@ int main() {
     }
     web::init_curve_renderer(vertex, fragment);
 
-    p.services.copy_text = [](const std::string& text) { web::write_clipboard(text); };
-    p.services.print = [] { web::print_page(); };
-    p.services.download = [](const std::string& name, const std::string& text) { web::download(name, text); };
-    p.services.share_url = [&p] { return web::page_url_with_query(ui::query_string(ui::params_from_inputs(p.app.inputs))); };
-    p.services.clear_storage = [] { web::storage_clear(); };
+    web::install_services(p.services);
     p.services.draw_curves = web::draw_curves;
+    web::attach_state(p.app, *p.db, [&p] {
+        publish(p);
+        wake(p);
+    });
 
     load_inputs(p);
     publish(p);
