@@ -346,10 +346,13 @@ int main() {
 
     web::install_services(p.services);
     p.services.draw_curves = web::draw_curves;
-    web::attach_state(p.app, *p.db, [&p] {
-        publish(p);
-        wake(p);
-    });
+    web::attach_state(
+        p.app, *p.db,
+        [&p] {
+            publish(p);
+            wake(p);
+        },
+        [&p] { wake(p, 2); });
 
     load_inputs(p);
     publish(p);

@@ -22,6 +22,7 @@ struct StateHost {
     ui::App* app = nullptr;
     const core::DrugDb* db = nullptr;
     std::function<void()> changed;
+    std::function<void()> redraw;
     std::string page_query;                 // the query the URL keeps: page parameters only
     std::optional<ui::SavedPatient> saved;  // offered by "Restore last patient", until used or replaced
 } host;
@@ -49,10 +50,11 @@ std::string today(const ui::Clock& clock) { return clock.local.substr(0, 10); }
 
 }  // namespace
 
-void attach_state(ui::App& app, const core::DrugDb& db, std::function<void()> changed) {
+void attach_state(ui::App& app, const core::DrugDb& db, std::function<void()> changed, std::function<void()> redraw) {
     host.app = &app;
     host.db = &db;
     host.changed = std::move(changed);
+    host.redraw = std::move(redraw);
 }
 
 void install_services(ui::Services& services) {
@@ -117,6 +119,7 @@ void publish_controls(const ui::App& app) {
     if (json == last) return;
     last = json;
     web::publish_controls(json);
+    if (host.redraw) host.redraw();
 }
 
 }  // namespace web

@@ -9,8 +9,8 @@
 
 namespace web {
 
-// Connects the bridge to the app; `changed` re-evaluates, publishes and draws.
-void attach_state(ui::App& app, const core::DrugDb& db, std::function<void()> changed);
+// Connects the bridge to the app; `changed` re-evaluates, publishes and draws; `redraw` only draws.
+void attach_state(ui::App& app, const core::DrugDb& db, std::function<void()> changed, std::function<void()> redraw);
 // The platform's outputs for the panels: clipboard, print, downloads, share link, clock, storage.
 void install_services(ui::Services& services);
 // Start-up (and a fragment changed by hand): the inputs from the URL's fragment, or from an old
@@ -19,7 +19,9 @@ void install_services(ui::Services& services);
 void load_state(ui::App& app);
 // After every change: #dose-summary, the result event, the URL fragment and local storage.
 void publish_state(const ui::App& app);
-// After every frame: where the named controls are, when they moved.
+// After every frame: where the named controls are, when they moved. A layout still moving
+// (ImGui's tables settle over a frame or two) is drawn again, so the idle frame on screen is
+// the one a click lands on.
 void publish_controls(const ui::App& app);
 
 }  // namespace web

@@ -18,12 +18,14 @@ export async function launch() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-export async function serveSite(root = SITE) {
-  return startServer({ root });
+// The built site with the deployment's headers (web/headers.json), as a real host sends them.
+export async function serveSite(root = SITE, options = {}) {
+  return startServer({ root, deployment: true, ...options });
 }
 
-// Opens the widget and waits until the module is ready; collects console errors and requests.
-export async function openWidget(browser, baseUrl, query = '', contextOptions = {}) {
+// Opens the widget with this state in the URL's fragment ("indication=nomid&weight=20") and
+// waits until the module is ready; collects console errors and requests.
+export async function openWidget(browser, baseUrl, state = '', contextOptions = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
   const page = await context.newPage();
   const errors = [];
@@ -31,11 +33,39 @@ export async function openWidget(browser, baseUrl, query = '', contextOptions = 
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(baseUrl + (query ? '?' + query : ''));
+  await page.goto(baseUrl + (state ? '#' + state : ''));
+  await whenReady(page);
+  return { context, page, errors, requests };
+}
+
+// Until the module has started, drawn and settled.
+export async function whenReady(page) {
   await page.evaluate(() => window.doseChecker.ready);
   await page.waitForFunction(() => (window.Module.framesDrawn ?? 0) > 0);
   await waitForIdle(page);
-  return { context, page, errors, requests };
+}
+
+// Clicks a control drawn on the canvas by its name (a field name such as "weight" or
+// "ecoli_hypersensitivity", or a button's label such as "Clear"), from where the widget says
+// it drew it (Module.controlRects, CSS px from the canvas's top left).
+export async function clickControl(page, name) {
+  const handle = await page.waitForFunction((n) => window.Module.controlRects && window.Module.controlRects[n], name,
+    { timeout: 5000 }).catch(() => null);
+  if (!handle) throw new Error(`no control "${name}" drawn; drawn: ${Object.keys(await page.evaluate(() => window.Module.controlRects ?? {}))}`);
+  const [x, y, w, h] = await handle.jsonValue();
+  const box = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().toJSON());
+  const viewport = page.viewportSize();
+  if (y + h / 2 > viewport.height) throw new Error(`control "${name}" is below the viewport (y ${y}); use a taller one`);
+  await page.mouse.click(box.x + x + Math.min(w / 2, 12), box.y + y + h / 2);
+  await page.waitForTimeout(60);
+}
+
+// Selects all of a text field and types into it like a person, then Enter.
+export async function typeInto(page, name, text) {
+  await clickControl(page, name);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
 }
 
 // Until the widget stops drawing (its start-up frames are done and the layout has settled).

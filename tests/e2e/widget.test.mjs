@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { ARTIFACTS, ROOT, launch, openWidget, serveSite, summary, waitForSummary } from './browser.mjs';
+import { ARTIFACTS, ROOT, clickControl, launch, openWidget, serveSite, summary, waitForSummary, whenReady } from './browser.mjs';
 
 let browser, server, baseUrl;
 
@@ -47,10 +47,10 @@ test('loads without console errors and makes no request beyond 127.0.0.1', async
   await context.close();
 });
 
-test('URL parameters produce the right #dose-summary', async () => {
+test('the URL fragment produces the right #dose-summary, the overall verdict first', async () => {
   const cases = [
     ['indication=nomid&weight=20&age=6&crcl=90', ['NOMID', 'Weight 20 kg', 'CrCl 90 mL/min', '20 mg to 40 mg per day', 'Ceiling: 160 mg per day']],
-    ['indication=nomid&weight=20&crcl=25&dose_mg=90&doses_per_day=2', ['every 48 h', 'EXCEEDS', 'ABOVE_CEILING', 'RENAL_INTERVAL']],
+    ['indication=nomid&weight=20&crcl=25&dose_mg=90&doses_per_day=2', ['Overall: EXCEEDS', 'every 48 h', 'above the ceiling', 'every other day']],
     ['indication=ra&weight=70&age=50&dose_mg=100&doses_per_day=1', ['Rheumatoid arthritis', 'Dose: 100 mg', 'Check: OK']],
     ['indication=caps&region=eu&weight=44&weight_unit=lb&age=30&age_unit=months', ['CAPS', 'EU label', 'Weight 19.96 kg', 'Ceiling: 159.6 mg per day']],
     ['indication=dira&weight=12&age=2&scr=0.4&height_cm=85&esrd=0', ['DIRA', 'eGFR 87.7 mL/min/1.73 m2']],
@@ -59,6 +59,8 @@ test('URL parameters produce the right #dose-summary', async () => {
     const { context, page } = await openWidget(browser, baseUrl, query);
     const text = await summary(page);
     for (const part of expected) assert.ok(text.includes(part), `"${part}" missing for ${query}:\n${text}`);
+    assert.ok(text.startsWith('Overall: '), text);
+    assert.ok(!/[A-Z]+_[A-Z_]+/.test(text), `an internal code in the summary:\n${text}`);
     await context.close();
   }
 });
@@ -68,7 +70,7 @@ test('typing into the canvas with the keyboard changes the result, and Tab moves
   assert.ok((await summary(page)).includes('Weight 20 kg'));
   // A fast typist: no pause between fields. ImGui 1.86 has no input queue; the platform's
   // queue must keep every key and character in order (see src/web/main.cpp).
-  await page.mouse.click(160, 79);            // the weight field (layout at 1280 px wide)
+  await clickControl(page, 'weight');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('25');
   await page.keyboard.press('Tab');           // next field: age
@@ -76,7 +78,7 @@ test('typing into the canvas with the keyboard changes the result, and Tab moves
   await page.keyboard.press('Enter');
   await waitForSummary(page, 'Weight 25 kg, age 7 years');
   assert.ok((await summary(page)).includes('Ceiling: 200 mg per day'));
-  assert.ok(page.url().includes('weight=25') && page.url().includes('age=7'), 'the URL follows the inputs');
+  assert.ok(/#.*weight=25.*&age=7/.test(page.url()), `the URL's fragment follows the inputs: ${page.url()}`);
   await context.close();
 });
 
@@ -105,7 +107,9 @@ test('an invalid weight shows the error and no dose', async () => {
   const text = await summary(page);
   assert.ok(text.includes('patient.weight'), text);
   assert.ok(text.includes('No dose shown'), text);
-  assert.ok(!/\d mg\b/.test(text), `a dose leaked into the summary:\n${text}`);
+  // Only the order as typed (the "As entered" line) may name milligrams; nothing computed does.
+  const computed = text.split('\n').filter((line) => !line.startsWith('As entered:')).join('\n');
+  assert.ok(!/\d mg(?!\/)/.test(computed), `a dose leaked into the summary:\n${text}`);
   const state = JSON.parse(await page.evaluate(() => window.Module.lastResult));
   assert.equal(state.ok, false);
   assert.equal(state.regimen, undefined);
@@ -171,15 +175,21 @@ test('touch: a tap presses a button once and a drag scrolls', async () => {
   await context.close();
 });
 
-test('inputs persist in local storage and the URL', async () => {
+test('the inputs are kept in local storage and offered back, never restored silently', async () => {
   const { context, page } = await openWidget(browser, baseUrl, 'indication=dira&weight=15&age=3');
-  const stored = await page.evaluate(() => window.localStorage.getItem('dosecheck.inputs'));
-  assert.ok(stored && stored.includes('"dira"'), stored);
-  // A visit without parameters restores the last valid inputs.
+  const stored = JSON.parse(await page.evaluate(() => window.localStorage.getItem('dosecheck.inputs')));
+  assert.equal(stored.state, 'indication=dira&weight=15&age=3');
+  assert.match(stored.saved_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+  // A visit without a fragment: a blank form, and the choice to bring the patient back.
   await page.goto(baseUrl);
-  await page.evaluate(() => window.doseChecker.ready);
+  await whenReady(page);
+  assert.ok((await summary(page)).startsWith('Overall: NO DOSE - no patient entered'));
+  const restore = page.getByRole('button', { name: /^Restore last patient from \d\d:\d\d$/ });
+  await restore.click();
   await waitForSummary(page, 'DIRA');
   assert.ok((await summary(page)).includes('Weight 15 kg'));
+  assert.equal(await restore.isVisible(), false);
+  assert.ok(page.url().endsWith('#indication=dira&weight=15&age=3'), page.url());
   await context.close();
 });
 
