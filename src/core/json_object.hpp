@@ -50,13 +50,17 @@ inline std::string shortened(const std::string& text, std::size_t max_bytes = 64
     return text.substr(0, cut) + "\xE2\x80\xA6";
 }
 
-// Safe to echo untrusted input in a message: invalid UTF-8 is replaced, never thrown on; a
-// list or object is named, not printed (a deeply nested one would exhaust the stack), and
-// long text is shortened.
-inline std::string json_dump(const Json& value) {
+// Safe to print untrusted text: invalid UTF-8 is replaced, never thrown on.
+inline std::string json_dump(const Json& value, int indent = -1) {
+    return value.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
+
+// Untrusted input echoed in a message: a list or object is named, not printed (a deeply
+// nested one would exhaust the stack), and long text is shortened.
+inline std::string json_echo(const Json& value) {
     if (value.is_array()) return "(a list)";
     if (value.is_object()) return "(an object)";
-    return shortened(value.dump(-1, ' ', false, Json::error_handler_t::replace));
+    return shortened(json_dump(value));
 }
 
 }  // namespace core

@@ -67,7 +67,7 @@ public:
             return std::nullopt;
         }
         if (!v->is_string() || std::find(allowed.begin(), allowed.end(), v->get<std::string>()) == allowed.end()) {
-            error(field, "Unknown " + what + " " + json_dump(*v) + ": use one of " + list + ".");
+            error(field, "Unknown " + what + " " + json_echo(*v) + ": use one of " + list + ".");
             return std::nullopt;
         }
         return v->get<std::string>();
@@ -158,7 +158,7 @@ public:
             }
             if (unit != "mg/dL" && unit != "umol/L") {
                 error("patient.renal.scr", std::string("Unknown creatinine unit ") +
-                                               (unit_json ? json_dump(*unit_json) : "(missing)") + ": use mg/dL or umol/L.");
+                                               (unit_json ? json_echo(*unit_json) : "(missing)") + ": use mg/dL or umol/L.");
             } else {
                 const double factor = unit == "mg/dL" ? 1 : 88.4;  // plausibility only; conversion uses data/methods.json
                 const auto x = number(value_json, "patient.renal.scr", "Serum creatinine",
@@ -327,7 +327,7 @@ ParsedRequest parse_request(std::string_view json_text) {
         double x = 0;
         if (!json_number(step, x) || (x != 0.5 && x != 1))
             p.error("escalation_step_mg_per_kg", "The escalation step must be 0.5 or 1 mg/kg (entered " +
-                                                     (json_number(step, x) ? format_number(x, 3) : json_dump(*step)) + ").");
+                                                     (json_number(step, x) ? format_number(x, 3) : json_echo(*step)) + ").");
         else
             r.escalation_step_mg_per_kg = x;
     }
