@@ -441,14 +441,7 @@ bool safety_panel(App& app) {
     const auto& r = app.response;
     if (!r.ok) return changed;
     for (const auto& f : r.findings) finding_line(f, app.dark);
-    for (const auto& m : r.monitoring) {
-        std::string when;
-        if (m.dates.empty())
-            for (int month : m.months_after_start) when += (when.empty() ? "month " : ", ") + std::to_string(month);
-        else
-            for (const auto& d : m.dates) when += (when.empty() ? "" : ", ") + d;
-        ImGui::TextWrapped("%s: %s", m.what.c_str(), when.c_str());
-    }
+    for (const auto& m : r.monitoring) ImGui::TextWrapped("%s: %s", m.what.c_str(), monitoring_when(m).c_str());
     return changed;
 }
 

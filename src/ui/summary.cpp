@@ -78,6 +78,15 @@ std::string inputs_in_words(const Inputs& in) {
            (flags.empty() ? std::string("none") : flags) + ".";
 }
 
+std::string monitoring_when(const core::MonitoringResult& m) {
+    std::string when;
+    if (m.dates.empty())
+        for (int month : m.months_after_start) when += (when.empty() ? "months after start " : ", ") + std::to_string(month);
+    else
+        for (const auto& d : m.dates) when += (when.empty() ? "" : ", ") + d;
+    return when;
+}
+
 std::string overall_verdict(const core::Response& r, const Inputs& in) {
     if (is_blank(in)) return "Overall: NO DOSE - no patient entered yet. Enter the indication and the patient's weight.";
     if (!r.ok) return "Overall: NO DOSE - the input needs correcting (see below).";
@@ -166,14 +175,8 @@ std::string summary_text(const core::Response& r, const Inputs& in, const std::s
         for (const auto& f : r.findings) line("- " + finding_text(f));
     }
     if (r.ok)
-        for (const auto& m : r.monitoring) {
-            std::string when;
-            if (m.dates.empty())
-                for (int month : m.months_after_start) when += (when.empty() ? "months after start " : ", ") + std::to_string(month);
-            else
-                for (const auto& d : m.dates) when += (when.empty() ? "" : ", ") + d;
-            line("Monitoring: " + m.what + ": " + when + (m.source.section.empty() ? "." : " (" + m.source.section + ")."));
-        }
+        for (const auto& m : r.monitoring)
+            line("Monitoring: " + m.what + ": " + monitoring_when(m) + (m.source.section.empty() ? "." : " (" + m.source.section + ")."));
     line("Generated " + generated_local + " (this device's time). Data version " + r.data_version +
          ". An aid, not a substitute for the label.");
     return clean_text(out, true).text;

@@ -21,5 +21,7 @@ std::string overall_verdict(const core::Response& response, const Inputs& inputs
 std::string patient_line(const core::Response& response);
 // Every input as entered, in words: "Indication nomid; Label US (FDA); Weight 20 kg; ...".
 std::string inputs_in_words(const Inputs& inputs);
+// When a monitoring check falls due: its dates, or "months after start 0, 1, 2" without a start date.
+std::string monitoring_when(const core::MonitoringResult& monitoring);
 
 }  // namespace ui

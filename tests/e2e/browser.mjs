@@ -2,6 +2,7 @@
 // served on 127.0.0.1. Every request the page makes is recorded so tests can prove none
 // leaves 127.0.0.1.
 import { chromium } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/static_server.mjs';
@@ -21,6 +22,13 @@ export async function launch() {
 // The built site with the deployment's headers (web/headers.json), as a real host sends them.
 export async function serveSite(root = SITE, options = {}) {
   return startServer({ root, deployment: true, ...options });
+}
+
+// For a test file's before(): the artefacts folder, the built site (with its headers) and a browser.
+export async function siteAndBrowser() {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const { server, url } = await serveSite();
+  return { server, baseUrl: url, browser: await launch() };
 }
 
 // Opens the widget with this state in the URL's fragment ("indication=nomid&weight=20") and

@@ -2,24 +2,16 @@
 // Each test reproduces one of the findings and shows it fixed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import { ARTIFACTS, SITE, clickControl, launch, openWidget, serveSite, summary, typeInto, waitForSummary, whenReady } from './browser.mjs';
+import { ARTIFACTS, siteAndBrowser, SITE, clickControl, openWidget, serveSite, summary, typeInto, waitForSummary, whenReady } from './browser.mjs';
 
 let browser, server, baseUrl;
 const TALL = { viewport: { width: 1280, height: 2000 } };  // every control on screen at once
 
-before(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  ({ server, url: baseUrl } = await serveSite());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+before(async () => ({ browser, server, baseUrl } = await siteAndBrowser()));
+after(async () => { await browser?.close(); server?.close(); });
 
 // Records what the page copies and whether it printed, without the OS clipboard or dialog.
 async function watchOutputs(context) {

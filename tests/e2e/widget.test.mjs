@@ -3,23 +3,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { ARTIFACTS, ROOT, clickControl, launch, openWidget, serveSite, summary, waitForSummary, whenReady } from './browser.mjs';
+import { ARTIFACTS, siteAndBrowser, ROOT, clickControl, openWidget, summary, waitForSummary, whenReady } from './browser.mjs';
 
 let browser, server, baseUrl;
 
-before(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  ({ server, url: baseUrl } = await serveSite());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+before(async () => ({ browser, server, baseUrl } = await siteAndBrowser()));
+after(async () => { await browser?.close(); server?.close(); });
 
 // Share of pixels that differ from the most common colour, and the number of distinct colours.
 function pixelStats(png) {
