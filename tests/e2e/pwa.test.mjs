@@ -176,8 +176,9 @@ test('the example host page embeds the widget cross-origin; height, inputs and r
   assert.ok((await frame.evaluate(() => document.getElementById('dose-summary').textContent)).includes('Weight 12 kg'));
   await page.screenshot({ path: join(ARTIFACTS, 'embed-host.png'), fullPage: true });
   // A reload of the frame (as "Update now" does) keeps the embed mode, its parent and the inputs.
-  await frame.evaluate(() => window.location.reload());
+  await Promise.all([page.waitForEvent('framenavigated', (f) => f === frame), frame.evaluate(() => window.location.reload())]);
   await frame.waitForFunction(() => window.doseChecker && window.Module.framesDrawn > 2);
+  await frame.evaluate(() => window.doseChecker.ready);
   assert.ok(new URL(frame.url()).search.includes('parent_origin='));
   assert.ok((await frame.evaluate(() => document.getElementById('dose-summary').textContent)).includes('DIRA'));
   await page.evaluate(() => window.DoseCheckerEmbed.setInputs({ indication: 'nomid', weight: '18' }));
