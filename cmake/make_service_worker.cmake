@@ -1,7 +1,8 @@
-# Writes <site>/sw.js from web/sw.template.js: the list of files the page needs offline, and a
-# cache version made from their content hash, so each deployment gets its own complete cache.
+# Writes <site>/sw.js from web/sw.template.js: the files the page needs offline, each with the
+# SHA-256 of its bytes (the worker caches and serves only matching bytes), and a cache version
+# made from those hashes, so each deployment gets its own complete cache.
 # Usage: cmake -DSITE=<site dir> -DTEMPLATE=<web/sw.template.js> -P make_service_worker.cmake
-set(files index.html dosechecker.js dosechecker.wasm web/style.css web/bridge.js web/manifest.webmanifest
+set(files index.html embed.html dosechecker.js dosechecker.wasm web/style.css web/semantics.js web/bridge.js web/manifest.webmanifest
     web/icons/icon-192.png web/icons/icon-512.png web/icons/icon-maskable-512.png)
 set(hashes "")
 set(list "")
@@ -11,13 +12,13 @@ foreach(f IN LISTS files)
   endif()
   file(SHA256 "${SITE}/${f}" h)
   string(APPEND hashes "${f}:${h}\n")
-  string(APPEND list "'./${f}', ")
+  string(APPEND list "'./${f}': '${h}', ")
 endforeach()
 string(SHA256 version "${hashes}")
 string(SUBSTRING "${version}" 0 16 version)
 file(READ "${TEMPLATE}" sw)
 string(REPLACE "__CACHE_VERSION__" "${version}" sw "${sw}")
-string(REPLACE "__PRECACHE_FILES__" "[${list}]" sw "${sw}")
+string(REPLACE "__PRECACHE_FILES__" "{${list}}" sw "${sw}")
 file(WRITE "${SITE}/sw.js" "${sw}")
 file(REMOVE "${SITE}/web/sw.template.js")
 message(STATUS "service worker cache version ${version}")

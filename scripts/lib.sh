@@ -77,10 +77,15 @@ ensure_imgui_source() {
   touch "$IMGUI_DIR/.sha256-checked"
 }
 
-# npm packages for the browser tests (playwright-core drives Debian's Chromium; no browser download).
+# npm packages for the browser tests (playwright-core drives Debian's Chromium; no browser download;
+# ical.js parses the calendar file), from package-lock.json, when any in package.json is missing.
 ensure_npm_packages() {
   ensure_node
-  if [ ! -d "$ROOT/node_modules/playwright-core" ] || [ ! -d "$ROOT/node_modules/pngjs" ]; then
+  local missing=0 p
+  for p in $(node -e 'console.log(Object.keys(require(process.argv[1]).devDependencies).join(" "))' "$ROOT/package.json"); do
+    [ -d "$ROOT/node_modules/$p" ] || missing=1
+  done
+  if [ "$missing" = 1 ]; then
     echo "== installing npm packages"
     (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
   fi

@@ -26,6 +26,19 @@ tmp2=$(mktemp); (printf '%s' "$ok"; printf '\000x') > "$tmp2"
 "$cli" "$tmp2" >/dev/null; check $? 2 "a NUL byte in a request file exits 2"; rm -f "$tmp2"
 out=$(printf '%s \n' "$ok" | "$cli"); check $? 0 "trailing whitespace is fine"
 "$cli" /nonexistent/request.json >/dev/null 2>&1; check $? 1 "unreadable file exits 1"
+dir=$(mktemp -d)
+err=$("$cli" "$dir" 2>&1 >/dev/null); check $? 1 "a directory exits 1"
+case "$err" in *"is a directory"*) check yes yes "";; *) check no yes "a directory is named as such ($err)";; esac
+out=$(timeout 20 "$cli" /dev/zero 2>/dev/null); check $? 2 "/dev/zero stops at the 1 MB cap with exit 2"
+case "$out" in *'"field":"request"'*'larger than 1048576 bytes'*) check yes yes "";; *) check no yes "the cap is named (${out:0:200})";; esac
+check "$([ ${#out} -lt 1000 ] && echo short)" short "the refusal is short"
+head -c 1048577 /dev/zero | tr '\0' ' ' > "$dir/big.json"
+"$cli" "$dir/big.json" >/dev/null 2>&1; check $? 2 "a file of 1 MB + 1 byte exits 2"
+python3 -c 'import json; print(json.dumps({**{"k%d" % i: 1 for i in range(60000)}, "indication": "nomid"}))' > "$dir/keys.json"
+out=$("$cli" "$dir/keys.json"); check $? 2 "60,000 unknown keys exit 2"
+check "$(printf '%s' "$out" | grep -o '"field"' | wc -l)" 51 "the error list is capped at 50 plus a count"
+check "$([ ${#out} -lt 10000 ] && echo short)" short "the capped answer is short (${#out} bytes)"
+rm -rf "$dir"
 out=$(printf '%s' "$ok" | "$cli" --pretty); check $? 0 "--pretty exits 0"
 case "$out" in *$'\n  "ok": true'*) check yes yes "";; *) check no yes "--pretty indents";; esac
 rm -f "$tmp"

@@ -371,4 +371,12 @@ JsonResult evaluate_json(std::string_view request_json, const DrugDb& db) {
     return {response_to_json(response, db), response.ok ? 0 : 2};
 }
 
+JsonResult refuse_oversized_request(std::size_t bytes, std::size_t limit_bytes, const DrugDb& db) {
+    const std::string limit = std::to_string(limit_bytes) + " bytes (" + std::to_string(limit_bytes / 1024) + " KB)";
+    const std::string message = bytes > 0 ? "The request is " + std::to_string(bytes) + " bytes; at most " + limit +
+                                                " are read. Nothing was computed."
+                                          : "The request is larger than " + limit + ", the most that is read. Nothing was computed.";
+    return {response_to_json(error_response(db, {{"request", message}}), db), 2};
+}
+
 }  // namespace core

@@ -4,6 +4,7 @@
 #include "request.hpp"
 #include "response.hpp"
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -21,5 +22,10 @@ struct JsonResult {
     int exit_code = 0;
 };
 JsonResult evaluate_json(std::string_view request_json, const DrugDb& db);
+
+// A request refused for its size before it is read (the CLI's and compute()'s input caps):
+// an error response naming the limit, exit code 2. `bytes`: its size, or 0 when only "more
+// than the limit" is known (an endless stream).
+JsonResult refuse_oversized_request(std::size_t bytes, std::size_t limit_bytes, const DrugDb& db);
 
 }  // namespace core

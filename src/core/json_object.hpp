@@ -42,9 +42,25 @@ inline bool json_number(const Json* value, double& out) {
     return out == out && out - out == 0;  // finite
 }
 
+// At most `max_bytes` of text, cut before a UTF-8 sequence, with an ellipsis when cut.
+inline std::string shortened(const std::string& text, std::size_t max_bytes = 64) {
+    if (text.size() <= max_bytes) return text;
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return text.substr(0, cut) + "\xE2\x80\xA6";
+}
+
 // Safe to print untrusted text: invalid UTF-8 is replaced, never thrown on.
 inline std::string json_dump(const Json& value, int indent = -1) {
     return value.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
+
+// Untrusted input echoed in a message: a list or object is named, not printed (a deeply
+// nested one would exhaust the stack), and long text is shortened.
+inline std::string json_echo(const Json& value) {
+    if (value.is_array()) return "(a list)";
+    if (value.is_object()) return "(an object)";
+    return shortened(json_dump(value));
 }
 
 }  // namespace core

@@ -2,6 +2,7 @@
 #pragma once
 #include "dates.hpp"
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -87,6 +88,7 @@ struct Limits {
     static constexpr int doses_per_day_max = 24;
     static constexpr double every_hours_min = 1, every_hours_max = 24 * 7 * 12;
     static constexpr int exposure_days_max = 365, exposure_points_per_day_max = 96;
+    static constexpr std::size_t errors_listed = 50;  // a request's errors listed at most (then a count)
 };
 
 // JSON text -> Request. Checks shape, types, units and plausibility; which drug and

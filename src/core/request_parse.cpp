@@ -14,12 +14,18 @@ namespace {
 class Parser {
 public:
     std::vector<FieldError> errors;
+    std::size_t unlisted = 0;  // errors past Limits::errors_listed
 
-    void error(const std::string& field, const std::string& message) { errors.push_back({field, message}); }
+    void error(const std::string& field, const std::string& message) {
+        if (errors.size() < Limits::errors_listed) errors.push_back({field, message});
+        else ++unlisted;
+    }
 
     void unknown_keys(const JsonObject& obj, const std::string& prefix) {
-        for (const auto& key : obj.unknown_keys())
-            error(prefix.empty() ? key : prefix + "." + key, "Unknown field \"" + key + "\": check its spelling.");
+        for (const auto& key : obj.unknown_keys()) {
+            const std::string shown = shortened(key);
+            error(prefix.empty() ? shown : prefix + "." + shown, "Unknown field \"" + shown + "\": check its spelling.");
+        }
     }
 
     bool object(const Json* v, const std::string& field) {
@@ -62,7 +68,7 @@ public:
             return std::nullopt;
         }
         if (!v->is_string() || std::find(allowed.begin(), allowed.end(), v->get<std::string>()) == allowed.end()) {
-            error(field, "Unknown " + what + " " + json_dump(*v) + ": use one of " + list + ".");
+            error(field, "Unknown " + what + " " + json_echo(*v) + ": use one of " + list + ".");
             return std::nullopt;
         }
         return v->get<std::string>();
@@ -153,7 +159,7 @@ public:
             }
             if (unit != "mg/dL" && unit != "umol/L") {
                 error("patient.renal.scr", std::string("Unknown creatinine unit ") +
-                                               (unit_json ? json_dump(*unit_json) : "(missing)") + ": use mg/dL or umol/L.");
+                                               (unit_json ? json_echo(*unit_json) : "(missing)") + ": use mg/dL or umol/L.");
             } else {
                 const double factor = unit == "mg/dL" ? 1 : 88.4;  // plausibility only; conversion uses data/methods.json
                 const auto x = number(value_json, "patient.renal.scr", "Serum creatinine",
@@ -343,7 +349,7 @@ ParsedRequest parse_request(std::string_view json_text) {
         double x = 0;
         if (!json_number(step, x) || (x != 0.5 && x != 1))
             p.error("escalation_step_mg_per_kg", "The escalation step must be 0.5 or 1 mg/kg (entered " +
-                                                     (json_number(step, x) ? format_number(x, 3) : json_dump(*step)) + ").");
+                                                     (json_number(step, x) ? format_number(x, 3) : json_echo(*step)) + ").");
         else
             r.escalation_step_mg_per_kg = x;
     }
@@ -352,6 +358,7 @@ ParsedRequest parse_request(std::string_view json_text) {
     p.exposure(obj.get("exposure"), r.exposure);
     p.unknown_keys(obj, "");
     result.errors = std::move(p.errors);
+    if (p.unlisted > 0) result.errors.push_back({"request", std::to_string(p.unlisted) + " more errors are not listed."});
     if (result.errors.empty()) result.request = std::move(r);
     return result;
 }

@@ -1,9 +1,14 @@
-// The widget's panels: they edit Inputs and render the core's Response. They never
-// compute a dose; every number shown comes from the Response.
+// The widget: the inputs, the core's response for them, and one frame of panels that render
+// the response and describe every control to the semantics tree. The panels never compute a
+// dose; every number shown comes from the Response. Edits arrive from the page's DOM layer as
+// field values (inputs.hpp edit_field) and button presses (press); the canvas takes no input.
 #pragma once
 #include "drug_data.hpp"
 #include "inputs.hpp"
+#include "outputs.hpp"
 #include "response.hpp"
+#include "semantics.hpp"
+#include "widgets.hpp"
 
 #include <imgui.h>
 
@@ -27,38 +32,45 @@ struct PlotFrame {
     std::vector<PlotCurve> curves;
 };
 
-// What the platform offers the panels (clipboard, print, download, URL, storage).
+// What the platform offers the panels (clipboard, print, download, URL, storage, clock).
 struct Services {
     std::function<void(const std::string&)> copy_text;
-    std::function<void()> print;
+    std::function<void(const std::string& text)> print;  // prints this text (the summary)
     std::function<void(const std::string& file_name, const std::string& text)> download;
-    std::function<std::string()> share_url;  // the page address with the inputs in it
-    std::function<void()> clear_storage;
+    std::function<std::string()> share_url;  // the page address with the inputs in its fragment
+    std::function<void()> clear_storage;     // forget the saved patient (and the offer to restore it)
+    std::function<Clock()> now;
     ImDrawCallback draw_curves = nullptr;  // user data: a PlotFrame*
 };
 
 struct App {
     Inputs inputs;
-    std::vector<std::string> unknown_params;  // from the URL, shown as a notice
+    LinkReport link;                          // what the last link or message brought: a count, never names
     core::Response response;
     std::string response_json;
+    std::string state;                        // state_string(inputs) when last evaluated
     std::string summary;
-    Inputs last_valid;                        // what local storage keeps
-    bool has_valid = false;
+    std::string announcement;                 // the brief verdict the live region says (summary.hpp)
     bool dark = false;
+    bool touch = false;                       // coarse pointer: 44 px targets
     float dpr = 1;
     float css_width = 1024;
-    bool embedded = false;                    // inside another site's iframe: the canvas fits its content
+    bool embedded = false;                    // inside another site's iframe
     float content_height_px = 0;              // the widget's full height, in framebuffer pixels
-    std::string notice;                       // e.g. "Summary copied"
+    float scroll_y_px = 0;                    // the page's scroll, in framebuffer pixels
+    std::string notice;                       // e.g. "Summary copied", also announced
     PlotFrame plot;                           // kept alive until the frame is rendered
+    Ui ui;                                    // the widget helpers' frame state and the semantics tree
 };
 
-// Re-evaluates the inputs with the core; returns true when the result changed.
-bool evaluate_inputs(App& app, const core::DrugDb& db);
-// Draws one frame of the widget; returns true when the user changed an input.
+// Re-evaluates the inputs with the core; returns true when the inputs or the result changed.
+bool evaluate_inputs(App& app, const core::DrugDb& db, const Services& services);
+// Draws one frame of the widget and records its semantics tree (app.ui.sem); returns true
+// when a button changed the inputs.
 bool draw_app(App& app, const core::DrugDb& db, const Services& services);
-// Colours for light or dark mode, on top of ImGui's own style.
-void apply_theme(bool dark);
+// The DOM layer: a button press (by its node id), and which control has focus. Field values
+// go through the input model (inputs.hpp edit_field).
+void press(App& app, const std::string& id);
+void set_focus(App& app, const std::string& id);
 
 }  // namespace ui

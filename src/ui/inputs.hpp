@@ -1,55 +1,118 @@
-// What the user has typed, kept as text so a bad value stays visible next to its field
-// (never silently replaced), and its two translations: URL query parameters and the
-// request JSON that the core judges. No doses are computed here.
+// The one input model: everything the person has entered, kept as text so a bad value stays
+// visible next to its field (never silently replaced), with one serialisation (URL-style
+// parameters, in the order of fields.hpp) that the URL fragment, local storage, Share link,
+// Copy, Print and Export all use, and its translation into the request the core judges.
+// Every way in (a link, a host page's message, storage, a field edited on the page) goes
+// through set_field(). No doses are computed here.
 #pragma once
+#include "fields.hpp"
+#include "request.hpp"
+#include "response.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+namespace core {
+struct DrugDb;
+}
 
 namespace ui {
 
-enum class RenalKind { None, Crcl, Scr, Esrd };
-enum class Frequency { PerDay, EveryHours };
-
 struct Inputs {
-    std::string drug = "anakinra", indication = "nomid", region = "us";
-    std::string weight = "20", weight_unit = "kg";
-    std::string age, age_unit = "years";
+    Inputs();  // a blank form: every field at its default, no patient
+    std::string drug, indication, region, route;
+    std::string weight, weight_unit;
+    std::string age, age_unit;
     std::string sex;  // "", "female", "male"
     std::string height_cm;
     RenalKind renal = RenalKind::None;
-    std::string crcl, scr, scr_unit = "mg/dL";
-    std::string step = "0.5";
+    std::string crcl, scr, scr_unit;
+    std::string step;
     std::string dose_mg;  // empty: no order to check
     Frequency frequency = Frequency::PerDay;
-    std::string doses_per_day = "1", every_hours = "24";
-    std::map<std::string, bool> safety_flags;
-    std::string anc_per_mm3, start_date;
-    int exposure_days = 84;
+    std::string doses_per_day, every_hours;
+    std::string total_doses, course_days;       // how long the order runs (optional)
+    std::map<std::string, bool> safety_flags;   // core::safety_flag_names()
+    std::map<std::string, std::string> labs;    // core::safety_lab_names(), as typed
+    std::string start_date;
+    // Values refused on the way in (field or group name -> message for the person). While any
+    // is here no dose is shown; editing that field (touch_field) or setting it again clears it.
+    std::map<std::string, std::string> problems;
 };
 
 using Params = std::vector<std::pair<std::string, std::string>>;
 
-// The URL parameter names are a stable interface (README): drug, indication, region, weight,
-// weight_unit, age, age_unit, sex, height_cm, crcl, scr, scr_unit, esrd, step, dose_mg,
-// doses_per_day, every_hours. Unknown parameters are reported, not ignored.
+// The text a typed field (Number, Date, Identifier, Choice) edits; nullptr for flags.
+std::string* editable_text(Inputs& inputs, const Field& f);
+
+// --- the serialisation --------------------------------------------------------------------
+// The field's value as serialised, or nothing when it is not part of the state (blank, or an
+// alternative not chosen, such as CrCl when creatinine is the renal measure).
+std::optional<std::string> field_value(const Inputs& inputs, const Field& f);
+Params params_from_inputs(const Inputs& inputs);   // every non-blank field, in table order
+std::string state_string(const Inputs& inputs);    // "indication=nomid&weight=20"
+bool is_blank(const Inputs& inputs);               // nothing entered and nothing refused
+
+std::string query_string(const Params& params);         // "a=1&b=x%20y"
+Params parse_query_string(std::string_view query);      // a leading '?' or '#' is skipped
+
+// --- the ways in ----------------------------------------------------------------------------
+enum class SetOutcome { Set, Refused, Unknown, Page };
+// Sets one field from outside text: cleaned (text_safety.hpp), held to its kind's characters
+// and options and to StateLimits::max_value_bytes. A value that fails is not kept: the field
+// goes back to its default and problems[name] says why.
+SetOutcome set_field(Inputs& inputs, std::string_view name, std::string_view value);
+// A field edited on the page (the semantics layer's controls): like set_field, but a typed
+// number or date keeps what was typed even where it is not a number yet ("20kg"), so the field
+// shows it and the core's error names it; "renal" and "frequency" choose the renal measure and
+// the order's frequency (values as renal_choice and frequency_choice give them).
+SetOutcome edit_field(Inputs& inputs, std::string_view name, std::string_view value);
+// The values of the renal and frequency choices: "", "crcl", "scr", "esrd"; "per_day", "every_hours".
+std::string_view renal_choice(RenalKind kind);
+std::string_view frequency_choice(Frequency frequency);
+
+// The person edited this field (or group) on the page: its refusal no longer applies.
+void touch_field(Inputs& inputs, std::string_view name_or_group);
+
+struct LinkReport {
+    std::size_t unknown = 0;  // parameter names the widget does not know: counted, never shown
+    std::string refused;      // why nothing at all was read (too long, too many parameters)
+};
 struct FromParams {
     Inputs inputs;
-    std::vector<std::string> unknown;  // parameter names the widget does not know
+    LinkReport report;
 };
+// A blank form filled from parameters. A name given twice, or two alternatives of one group
+// (crcl and scr), is refused with a problem naming the field, never settled by guessing.
 FromParams inputs_from_params(const Params& params);
-Params params_from_inputs(const Inputs& inputs);
-std::string query_string(const Params& params);       // "a=1&b=x%20y"
-Params parse_query_string(const std::string& query);  // accepts a leading '?'
+// The same from a fragment or query string, bounded by StateLimits.
+FromParams inputs_from_state(std::string_view state);
+// Which of these parameters say how the page runs (embed, parent_origin): they stay in the query.
+Params page_params(const Params& params);
+bool has_input_params(const Params& params);
 
-// The request for the core. Text that is a plain decimal number becomes a number; anything
-// else is passed as text so the core names the field and says it must be a number.
-nlohmann::json request_from_inputs(const Inputs& inputs);
+// --- the request ------------------------------------------------------------------------------
+// A typed decimal: "14,5" and "14.5" are 14.5; "1,234" (a thousands separator or a decimal?)
+// and "1.234,5" are refused with a message; anything else that is not a plain decimal gives
+// neither value nor error, and the core names the field.
+struct DecimalRead {
+    std::optional<double> value;
+    std::string error;
+};
+DecimalRead read_decimal(std::string_view text);
 
-// The inputs as JSON for local storage, and back (unknown or malformed content gives defaults).
-nlohmann::json inputs_to_json(const Inputs& inputs);
-Inputs inputs_from_json(const nlohmann::json& json);
+struct BuiltRequest {
+    nlohmann::json request;
+    std::vector<core::FieldError> errors;  // the model's own: refusals, missing, ambiguous decimals
+};
+BuiltRequest build_request(const Inputs& inputs);
+
+// The core's response to these inputs, with the model's errors first: any of them means no dose.
+core::Response response_for(const Inputs& inputs, const core::DrugDb& db);
 
 }  // namespace ui

@@ -1,4 +1,5 @@
-// The canvas: its backing store in physical pixels and the fonts rasterised for them.
+// The canvas: its backing store in physical pixels, the part of the page scrolled to, and the
+// fonts rasterised for the pixel ratio and the page's root font size.
 #include "dom.hpp"
 #include "platform.hpp"
 #include "style.hpp"
@@ -11,7 +12,8 @@
 
 namespace web {
 
-// Backing store = CSS size x devicePixelRatio; fonts and sizes follow the ratio (browser zoom too).
+// Backing store = CSS size x devicePixelRatio; fonts and sizes follow the ratio (browser zoom
+// too) and the root font size (a larger browser font makes the canvas text larger).
 void fit_canvas(Platform& p) {
     const double dpr = web::device_pixel_ratio();
     const int css_w = std::max(1, web::canvas_css_width()), css_h = std::max(1, web::canvas_css_height());
@@ -23,11 +25,13 @@ void fit_canvas(Platform& p) {
     }
     p.app.css_width = static_cast<float>(css_w);
     p.app.dpr = static_cast<float>(dpr);
-    if (dpr != p.dpr) {
-        const bool first = p.dpr == 0;
-        p.dpr = dpr;
-        ui::load_fonts(static_cast<float>(dpr));
-        ui::apply_style(p.app.dark, static_cast<float>(dpr));
+    p.app.scroll_y_px = static_cast<float>(web::scroll_y() * dpr);
+    const ui::Scale scale{static_cast<float>(dpr), static_cast<float>(web::root_font_px()) / ui::kDefaultRootFontPx};
+    if (scale.dpr != p.scale.dpr || scale.font != p.scale.font) {
+        const bool first = p.scale.dpr == 0;
+        p.scale = scale;
+        ui::load_fonts(scale);
+        ui::apply_style(p.app.dark, scale, p.app.touch);
         if (!first) {
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             ImGui_ImplOpenGL3_CreateFontsTexture();

@@ -1,13 +1,14 @@
 // The browser platform's state and the functions its files share:
-//   main.cpp        set-up and the frame loop (idle means idle)
-//   canvas.cpp      backing-store size, device pixel ratio, fonts
-//   page_state.cpp  inputs <-> URL, local storage, #dose-summary
-//   exports.cpp     the dc_* functions the page (web/bridge.js) calls
-//   input.cpp       touch, soft-keyboard keys and wheel ownership, into ImGui's input queue
+//   main.cpp          set-up and the frame loop (idle means idle)
+//   canvas.cpp        backing-store size, device pixel ratio, the page's scroll and font size
+//   state_bridge.cpp  the patient state between the module and the page (URL, storage, outputs)
+//   exports.cpp       the dc_* functions the semantics layer (web/semantics.js) calls
+// The canvas takes no input: the page's DOM layer owns the pointer, the keyboard, focus and
+// scrolling, and sends field values and presses here.
 #pragma once
 #include "app.hpp"
 #include "drug_data.hpp"
-#include "input.hpp"
+#include "style.hpp"
 
 #include <string>
 
@@ -15,7 +16,7 @@ struct GLFWwindow;
 
 namespace web {
 
-constexpr int kFramesAfterInput = 4;  // enough for ImGui to settle hover and popups
+constexpr int kFramesAfterInput = 3;  // ImGui's tables settle over a frame or two after a change
 
 struct Platform {
     GLFWwindow* window = nullptr;
@@ -24,10 +25,10 @@ struct Platform {
     ui::Services services;
     int frames_to_draw = kFramesAfterInput;
     bool paused = false;
-    double dpr = 0;
+    ui::Scale scale{0, 0};             // the scale the fonts were built at (0: not yet)
     int fb_width = 0, fb_height = 0;
-    std::string clipboard;
-    TouchGesture touch;
+    std::string published_semantics;  // the tree last sent to the page
+    std::string announced_notice;     // the notice last sent to the status region
 };
 
 extern Platform* the_platform;  // for the exported C functions the page calls
@@ -35,11 +36,8 @@ extern Platform* the_platform;  // for the exported C functions the page calls
 // main.cpp
 void wake(Platform& p, int frames = kFramesAfterInput);  // draw at least `frames` more frames
 void render(Platform& p);                                 // one frame
-void settle_input(Platform& p);  // frames now, until ImGui has taken the queued input
+void publish(Platform& p);  // after an input change: evaluate, then summary, URL, storage
 // canvas.cpp
-void fit_canvas(Platform& p);  // backing store and fonts at the current size and pixel ratio
-// page_state.cpp
-void publish(Platform& p);      // after an input change: evaluate, then summary, URL, storage
-void load_inputs(Platform& p);  // from the URL, else from local storage
+void fit_canvas(Platform& p);  // backing store, scroll, and fonts at the current size, ratio and font size
 
 }  // namespace web

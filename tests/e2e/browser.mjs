@@ -2,6 +2,7 @@
 // served on 127.0.0.1. Every request the page makes is recorded so tests can prove none
 // leaves 127.0.0.1.
 import { chromium } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/static_server.mjs';
@@ -18,12 +19,21 @@ export async function launch() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-export async function serveSite(root = SITE) {
-  return startServer({ root });
+// The built site with the deployment's headers (web/headers.json), as a real host sends them.
+export async function serveSite(root = SITE, options = {}) {
+  return startServer({ root, deployment: true, ...options });
 }
 
-// Opens the widget and waits until the module is ready; collects console errors and requests.
-export async function openWidget(browser, baseUrl, query = '', contextOptions = {}) {
+// For a test file's before(): the artefacts folder, the built site (with its headers) and a browser.
+export async function siteAndBrowser() {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const { server, url } = await serveSite();
+  return { server, baseUrl: url, browser: await launch() };
+}
+
+// Opens the widget with this state in the URL's fragment ("indication=nomid&weight=20") and
+// waits until the module is ready; collects console errors and requests.
+export async function openWidget(browser, baseUrl, state = '', contextOptions = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
   const page = await context.newPage();
   const errors = [];
@@ -31,11 +41,42 @@ export async function openWidget(browser, baseUrl, query = '', contextOptions = 
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(baseUrl + (query ? '?' + query : ''));
+  await page.goto(baseUrl + (state ? '#' + state : ''));
+  await whenReady(page);
+  return { context, page, errors, requests };
+}
+
+// Until the module has started, drawn and settled.
+export async function whenReady(page) {
   await page.evaluate(() => window.doseChecker.ready);
   await page.waitForFunction(() => (window.Module.framesDrawn ?? 0) > 0);
   await waitForIdle(page);
-  return { context, page, errors, requests };
+}
+
+// A control of the semantics layer (web/semantics.js) by its id (a field name such as "weight"
+// or "ecoli_hypersensitivity") or, for a button, its visible label ("Clear").
+export function control(page, name) {
+  const id = `[data-sem-id="${name}"]`;
+  return page.locator(`#semantics ${id} > input, #semantics ${id} > select, #semantics button${id}`)
+    .or(page.locator('#semantics button', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }))
+    .first();
+}
+
+// Clicks a control the way a person does: on the element the canvas draws it under.
+export async function clickControl(page, name) {
+  const c = control(page, name);
+  await c.waitFor({ state: 'attached', timeout: 5000 });
+  await c.scrollIntoViewIfNeeded();
+  await c.click();
+  await page.waitForTimeout(60);
+}
+
+// Selects all of a text field and types into it like a person, then Enter.
+export async function typeInto(page, name, text) {
+  await clickControl(page, name);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
 }
 
 // Until the widget stops drawing (its start-up frames are done and the layout has settled).

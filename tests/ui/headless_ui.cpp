@@ -1,7 +1,6 @@
 #include "headless_ui.hpp"
 
 #include "embedded_data.hpp"
-#include "input.hpp"
 #include "inputs.hpp"
 #include "style.hpp"
 
@@ -46,26 +45,26 @@ struct Hooks {
     }
 };
 
-HeadlessUi::HeadlessUi(const std::string& query, ImVec2 display, float pixel_ratio) {
+HeadlessUi::HeadlessUi(const std::string& query, ImVec2 display, float pixel_ratio, bool touch) {
     context_ = ImGui::CreateContext();
     ImGui::SetCurrentContext(context_);  // CreateContext keeps another test's context current
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.DisplaySize = display;
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    io.ConfigInputTextCursorBlink = false;
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouse;  // as in the browser: the DOM owns input
     // The frame's text arrives through ImGui's log, which hands it to the clipboard when the
     // widget's window ends (see frame()).
     io.ClipboardUserData = this;
     io.SetClipboardTextFn = [](void* self, const char* text) { static_cast<HeadlessUi*>(self)->text_ = text; };
     context_->TestEngine = this;
     context_->TestEngineHookItems = true;
-    ui::load_fonts(pixel_ratio);
-    ui::apply_style(false, pixel_ratio);
+    app.touch = touch;
+    ui::load_fonts({pixel_ratio, 1});
+    ui::apply_style(false, {pixel_ratio, 1}, touch);
     app.css_width = display.x / pixel_ratio;
     app.dpr = pixel_ratio;
-    app.inputs = ui::inputs_from_params(ui::parse_query_string(query)).inputs;
-    ui::evaluate_inputs(app, drug_db());
+    app.inputs = ui::inputs_from_state(query).inputs;
+    ui::evaluate_inputs(app, drug_db(), services_);
     // As the page does at start: frames until the layout has settled (a table nested in another
     // measures its columns over its first few frames).
     float height = -1;
@@ -88,25 +87,27 @@ void HeadlessUi::frame() {
     const bool changed = ui::draw_app(app, drug_db(), services_);
     ImGui::LogFinish();
     ImGui::Render();
-    if (changed) ui::evaluate_inputs(app, drug_db());
+    if (changed) ui::evaluate_inputs(app, drug_db(), services_);
 }
 
 void HeadlessUi::settle() {
-    ImGui::SetCurrentContext(context_);
-    for (int i = 0; i < 10 && web::input_in_flight(); ++i) frame();
-    frame();
+    float height = -1;
+    for (int i = 0; i < 12 && app.content_height_px != height; ++i) {
+        height = app.content_height_px;
+        frame();
+        frame();
+    }
 }
 
-void HeadlessUi::press(ImGuiKey key, bool shift) {
-    if (shift) io().AddKeyEvent(ImGuiMod_Shift, true);
-    io().AddKeyEvent(key, true);
-    io().AddKeyEvent(key, false);
-    if (shift) io().AddKeyEvent(ImGuiMod_Shift, false);
+void HeadlessUi::set_field(const std::string& id, const std::string& value) {
+    ui::edit_field(app.inputs, id, value);
+    ui::evaluate_inputs(app, drug_db(), services_);
     settle();
 }
 
-void HeadlessUi::type(const char* utf8) {
-    io().AddInputCharactersUTF8(utf8);
+void HeadlessUi::press(const std::string& id) {
+    ui::press(app, id);
+    frame();
     settle();
 }
 
@@ -118,18 +119,6 @@ const DrawnItem* HeadlessUi::item(const std::string& label) const {
     for (const auto& i : items_)
         if (i.label == label) return &i;
     return nullptr;
-}
-
-const DrawnItem* HeadlessUi::focused() const {
-    if (context_->NavDisableHighlight) return nullptr;  // ImGui keeps a NavId it does not show
-    for (const auto& i : items_)
-        if (i.id != 0 && i.id == context_->NavId) return &i;
-    return nullptr;
-}
-
-std::string HeadlessUi::focused_label() const {
-    const DrawnItem* item = focused();
-    return item != nullptr ? item->label : "";
 }
 
 }  // namespace uitest

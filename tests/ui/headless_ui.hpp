@@ -1,8 +1,10 @@
 // The widget on a Dear ImGui with no window and no GL, for the UI tests. It sets ImGui up as the
-// browser does (the widget's fonts and style, keyboard navigation on; the font atlas is built in
-// memory and never uploaded) on a display of a given size, and records what each frame drew:
-// the text, through ImGui's log, and every item with its label and rectangle, through ImGui's
-// test-engine hooks (compiled into the native imgui library, see CMakeLists.txt).
+// browser does (the widget's fonts and style; the font atlas is built in memory and never
+// uploaded; ImGui takes no input) on a display of a given size, and records what each frame
+// drew: the text, through ImGui's log, every item with its label and rectangle, through ImGui's
+// test-engine hooks (compiled into the native imgui library, see CMakeLists.txt), and the
+// semantics tree the page's DOM layer would get. Edits arrive as the DOM layer sends them: a
+// control's value by its id (edit_field) and a button press.
 #pragma once
 #include "app.hpp"
 
@@ -27,20 +29,19 @@ struct DrawnItem {
 
 class HeadlessUi {
 public:
-    // `query`: the page's URL parameters (e.g. "indication=nomid&weight=20"). Display in pixels.
-    explicit HeadlessUi(const std::string& query, ImVec2 display = ImVec2(1280, 900), float pixel_ratio = 1);
+    // `query`: the page's state (e.g. "indication=nomid&weight=20"). Display in pixels.
+    explicit HeadlessUi(const std::string& query, ImVec2 display = ImVec2(1280, 900), float pixel_ratio = 1, bool touch = false);
     ~HeadlessUi();
     HeadlessUi(const HeadlessUi&) = delete;
     HeadlessUi& operator=(const HeadlessUi&) = delete;
 
     // One frame: NewFrame, draw_app, Render; evaluates again when an input changed, as the page does.
     void frame();
-    // Frames until ImGui has taken all queued input and finished moving focus, then one more.
+    // Frames until the layout has settled (tables measure their columns over a frame or two).
     void settle();
-    // Queues a key press and release (with Shift held when asked), then settles.
-    void press(ImGuiKey key, bool shift = false);
-    // Queues characters, then settles.
-    void type(const char* utf8);
+    // What the DOM layer sends: a control's new value by its id, a button press by its id.
+    void set_field(const std::string& id, const std::string& value);
+    void press(const std::string& id);
 
     ImGuiIO& io() const;
     ImGuiWindow* window() const;  // the widget's one window
@@ -48,8 +49,7 @@ public:
     bool shows(const std::string& part) const { return text_.find(part) != std::string::npos; }
     const std::vector<DrawnItem>& items() const { return items_; }
     const DrawnItem* item(const std::string& label) const;  // the last frame's item with this label
-    const DrawnItem* focused() const;   // the item with the keyboard focus ring (ImGui's NavId), or nullptr
-    std::string focused_label() const;  // its label ("" for none, and for combos: ImGui gives them none)
+    const ui::sem::Tree& tree() const { return app.ui.sem.tree(); }  // the last frame's semantics
 
     ui::App app;
 

@@ -9,13 +9,20 @@ using uitest::HeadlessUi;
 using uitest::kTallDesktop;
 
 TEST_CASE("a valid order renders the start range, the ladder with the prescribed row, and the verdict") {
-    HeadlessUi ui("indication=nomid&weight=20&age=6&crcl=25&dose_mg=40&doses_per_day=2", kTallDesktop);
+    HeadlessUi ui("indication=nomid&weight=20&age=6&crcl=90&dose_mg=40&doses_per_day=2", kTallDesktop);
     CHECK(ui.shows("Usual start: 1-2 mg/kg/day = 20 mg to 40 mg per day"));
     CHECK(ui.shows("Ceiling: 160 mg per day (8 mg/kg/day)"));
     CHECK(ui.shows("| 4 | 80 mg | 0.53 mL | 2 x 40 mg (0.27 mL) | 1 (split: 2) | < prescribed |"));
-    CHECK(ui.shows("| 8 | 160 mg | 1.06 mL | 2 x 80 mg (0.53 mL) | 2 (split: 2) | ceiling |"));
-    CHECK(ui.shows("CAUTION"));
-    CHECK(ui.shows("the label suggests the dose every other day (every 48 h)"));
+    CHECK(ui.shows("| 8 | 160 mg | 1.07 mL | 2 x 80 mg (0.53 mL) | 2 (split: 2) | ceiling |"));
+    CHECK(ui.shows("OK"));
+    CHECK(ui.shows("For this patient: Weight 20 kg, age 6 years; CrCl 90 mL/min (given)"));
+}
+
+TEST_CASE("under the every-48-h rule the ladder is per administration with no split") {
+    HeadlessUi ui("indication=nomid&weight=20&age=6&crcl=25&dose_mg=40&every_hours=48", kTallDesktop);
+    CHECK(ui.shows("Usual start: 1-2 mg/kg = 20 mg to 40 mg per administration every 48 h"));
+    CHECK(ui.shows("mg every 48 h"));
+    for (const auto& n : ui.tree().nodes) CHECK(n.name != "twice daily");  // no split column
 }
 
 TEST_CASE("an invalid weight renders the error under the weight field and no dose anywhere") {
@@ -38,12 +45,20 @@ TEST_CASE("the content height the embed layer sizes the iframe to ends just belo
     HeadlessUi desktop("indication=nomid&weight=20&dose_mg=40&doses_per_day=2", kTallDesktop);
     HeadlessUi phone("indication=nomid&weight=20&dose_mg=40&doses_per_day=2", ImVec2(360, 6000));
     for (const HeadlessUi* ui : {&desktop, &phone}) {
-        const auto* clear = ui->item("Clear");
+        const auto* clear = ui->tree().find("clear");
         REQUIRE(clear != nullptr);
         // The Clear button, then two lines of closing text, then the window's padding.
-        CHECK(ui->app.content_height_px > clear->rect.Max.y + 20);
-        CHECK(ui->app.content_height_px < clear->rect.Max.y + 120);
+        const float bottom = clear->rect.y + clear->rect.h;
+        CHECK(ui->tree().content_h > bottom + 20);
+        CHECK(ui->tree().content_h < bottom + 140);
     }
     // One column on a phone: taller than the two-column desktop layout.
     CHECK(phone.app.content_height_px > desktop.app.content_height_px * 1.5f);
+}
+
+TEST_CASE("a blank form shows no dose and asks for the patient once") {
+    HeadlessUi ui("", kTallDesktop);
+    CHECK(ui.shows("No patient entered"));
+    CHECK_FALSE(ui.shows("mg/kg/day ="));
+    CHECK_FALSE(ui.shows("must be"));  // no error on every empty field
 }

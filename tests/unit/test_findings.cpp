@@ -2,6 +2,7 @@
 // nothing entered passed over in silence.
 #include "test_helpers.hpp"
 
+#include "inputs.hpp"
 #include "summary.hpp"
 
 #include <functional>
@@ -44,8 +45,10 @@ TEST_CASE("a contraindication makes the overall verdict contraindicated, beside 
     CHECK(r["check"]["status"] == "ok");  // the dose itself
     CHECK(r["verdict"] == "contraindicated");
     CHECK(r["verdict_reason"].get<std::string>().find("E. coli") != std::string::npos);
-    // The summary says it first.
-    const std::string text = ui::summary_text(core::evaluate_text(req.dump(), db()));
+    // The summary says it first (for a form that is not blank).
+    ui::Inputs entered;
+    ui::set_field(entered, "weight", "20");
+    const std::string text = ui::summary_text(core::evaluate_text(req.dump(), db()), entered, "");
     CHECK(text.rfind("Overall: CONTRAINDICATED", 0) == 0);
 }
 

@@ -178,3 +178,33 @@ TEST_CASE("on_treatment must be true or false") {
     r["safety"] = {{"on_treatment", true}};
     CHECK(core::parse_request(r.dump()).errors.empty());
 }
+
+TEST_CASE("a request with thousands of errors lists 50 and counts the rest") {
+    json req = nomid_child();
+    for (int i = 0; i < 5000; ++i) req["k" + std::to_string(i)] = 1;
+    const json r = run(req);
+    CHECK(r["ok"] == false);
+    REQUIRE(r["errors"].size() == 51);
+    CHECK(r["errors"][50] == json({{"field", "request"}, {"message", "4950 more errors are not listed."}}));
+}
+
+TEST_CASE("echoed input is bounded: long keys and values shortened, nested values named, never printed") {
+    json req = nomid_child();
+    req[std::string(100000, 'k')] = 1;
+    req["region"] = std::string(100000, 'r');
+    std::string nested = "{\"indication\":\"nomid\",\"patient\":{\"weight\":{\"value\":20,\"unit\":\"kg\"}},\"region\":" +
+                         std::string(200000, '[') + std::string(200000, ']') + "}";
+    const json deep = run_text(nested);
+    CHECK(deep["ok"] == false);
+    CHECK(deep["errors"][0]["message"].get<std::string>().find("(a list)") != std::string::npos);
+    const json r = run(req);
+    CHECK(r.dump().size() < 1000);
+}
+
+TEST_CASE("an oversized request is refused with the CLI's shape") {
+    const json r = json::parse(core::refuse_oversized_request(10485760, 262144, db()).json);
+    CHECK(r["ok"] == false);
+    CHECK(r["errors"][0]["field"] == "request");
+    CHECK(r["errors"][0]["message"] == "The request is 10485760 bytes; at most 262144 bytes (256 KB) are read. Nothing was computed.");
+    CHECK(core::refuse_oversized_request(0, 1048576, db()).exit_code == 2);
+}

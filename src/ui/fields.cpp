@@ -1,0 +1,224 @@
+#include "fields.hpp"
+
+#include "drug_data.hpp"
+#include "inputs.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace ui {
+
+namespace {
+
+// The checkbox label of each safety flag the core knows (core::safety_flag_names()).
+std::string flag_label(const std::string& name) {
+    static const std::pair<const char*, const char*> labels[] = {
+        {"ecoli_hypersensitivity", "E. coli protein hypersensitivity"}, {"active_infection", "Active infection"},
+        {"tnf_blocker", "TNF-blocker co-therapy"}, {"live_vaccine_planned", "Live vaccine planned"},
+        {"tb_history", "TB history / latent TB"}, {"asthma", "Asthma"}, {"pregnancy", "Pregnancy"},
+        {"breastfeeding", "Breastfeeding"}};
+    for (const auto& [key, label] : labels)
+        if (name == key) return label;
+    return name;  // a new flag in the core shows under its name until it gets a label here
+}
+
+// The label and unit of each lab value the core knows (core::safety_lab_names()).
+std::pair<std::string, std::string> lab_label(const std::string& name) {
+    if (name == "anc_per_mm3") return {"ANC", "/mm\xC2\xB3"};
+    if (name == "platelets_per_mm3") return {"Platelets", "/mm\xC2\xB3"};
+    if (name == "alt_ast_x_uln") return {"ALT/AST", "\xC3\x97 ULN"};
+    return {name, ""};
+}
+
+Field member(std::string name, FieldKind kind, std::string label, std::string error_path, std::string Inputs::*m) {
+    Field f;
+    f.name = std::move(name);
+    f.kind = kind;
+    f.label = std::move(label);
+    f.error_path = std::move(error_path);
+    f.member = m;
+    return f;
+}
+
+Field choice(std::string name, std::string label, std::string error_path, std::string Inputs::*m,
+             std::vector<FieldOption> options, std::string default_value) {
+    Field f = member(std::move(name), FieldKind::Choice, std::move(label), std::move(error_path), m);
+    f.options = std::move(options);
+    f.default_value = std::move(default_value);
+    return f;
+}
+
+Field with_unit(Field f, std::string unit, std::string unit_field = "") {
+    f.unit = std::move(unit);
+    f.unit_field = std::move(unit_field);
+    return f;
+}
+
+Field renal(Field f, RenalKind kind) {
+    f.group = "renal";
+    f.selects_renal = kind;
+    return f;
+}
+
+Field frequency(Field f, Frequency kind) {
+    f.group = "frequency";
+    f.selects_frequency = kind;
+    return f;
+}
+
+std::vector<Field> build_table() {
+    using K = FieldKind;
+    std::vector<Field> t;
+    Field drug = member("drug", K::Identifier, "Drug", "drug", &Inputs::drug);
+    drug.default_value = "anakinra";
+    t.push_back(drug);
+    t.push_back(member("indication", K::Identifier, "Indication", "indication", &Inputs::indication));
+    t.push_back(choice("region", "Label", "region", &Inputs::region, {{"us", "US (FDA)"}, {"eu", "EU (EMA)"}}, "us"));
+    t.push_back(choice("route", "Route", "route", &Inputs::route, {{"", "not given"}, {"SC", "SC"}, {"IV", "IV"}}, ""));
+    t.push_back(with_unit(member("weight", K::Number, "Weight", "patient.weight", &Inputs::weight), "kg", "weight_unit"));
+    t.push_back(choice("weight_unit", "Weight unit", "patient.weight", &Inputs::weight_unit, {{"kg", "kg"}, {"lb", "lb"}}, "kg"));
+    t.push_back(with_unit(member("age", K::Number, "Age", "patient.age", &Inputs::age), "years", "age_unit"));
+    t.push_back(choice("age_unit", "Age unit", "patient.age", &Inputs::age_unit, {{"years", "years"}, {"months", "months"}}, "years"));
+    t.push_back(choice("sex", "Sex", "patient.sex", &Inputs::sex, {{"", "not given"}, {"female", "female"}, {"male", "male"}}, ""));
+    t.push_back(with_unit(member("height_cm", K::Number, "Height", "patient.height_cm", &Inputs::height_cm), "cm"));
+    t.push_back(renal(with_unit(member("crcl", K::Number, "CrCl", "patient.renal.crcl_ml_min", &Inputs::crcl), "mL/min"),
+                      RenalKind::Crcl));
+    t.push_back(renal(with_unit(member("scr", K::Number, "Serum creatinine", "patient.renal.scr", &Inputs::scr), "mg/dL",
+                                "scr_unit"),
+                      RenalKind::Scr));
+    t.push_back(choice("scr_unit", "Creatinine unit", "patient.renal.scr", &Inputs::scr_unit,
+                       {{"mg/dL", "mg/dL"}, {"umol/L", "\xC2\xB5mol/L"}}, "mg/dL"));
+    Field esrd;
+    esrd.name = "esrd";
+    esrd.kind = K::Flag;
+    esrd.label = "ESRD / dialysis";
+    esrd.error_path = "patient.renal";
+    esrd.storage = Storage::None;
+    t.push_back(renal(esrd, RenalKind::Esrd));
+    t.push_back(choice("step", "Step", "escalation_step_mg_per_kg", &Inputs::step, {{"0.5", "0.5 mg/kg"}, {"1", "1 mg/kg"}}, "0.5"));
+    t.push_back(with_unit(member("dose_mg", K::Number, "Prescribed dose", "prescribed.dose_mg", &Inputs::dose_mg), "mg"));
+    t.push_back(frequency(member("doses_per_day", K::Number, "Doses per day", "prescribed.doses_per_day", &Inputs::doses_per_day),
+                          Frequency::PerDay));
+    t.push_back(frequency(with_unit(member("every_hours", K::Number, "Every (hours)", "prescribed.every_hours", &Inputs::every_hours), "h"),
+                          Frequency::EveryHours));
+    // How long the order runs (a course: gout 3 days, a single tocilizumab dose): optional.
+    t.push_back(member("total_doses", K::Number, "Number of doses", "prescribed.total_doses", &Inputs::total_doses));
+    t.push_back(with_unit(member("course_days", K::Number, "Days of treatment", "prescribed.days", &Inputs::course_days), "days"));
+    for (const auto& name : core::safety_flag_names()) {
+        Field f;
+        f.name = name;
+        f.kind = K::Flag;
+        f.label = flag_label(name);
+        f.error_path = "safety." + name;
+        f.storage = Storage::SafetyFlag;
+        t.push_back(f);
+    }
+    {
+        // Labs judged against the on-treatment thresholds (interrupt, stop) rather than the start ones.
+        Field f;
+        f.name = "on_treatment";
+        f.kind = K::Flag;
+        f.label = "Already on treatment";
+        f.error_path = "safety.on_treatment";
+        f.storage = Storage::SafetyFlag;
+        t.push_back(f);
+    }
+    for (const auto& name : core::safety_lab_names()) {
+        const auto [label, unit] = lab_label(name);
+        Field f;
+        f.name = name;
+        f.kind = K::Number;
+        f.label = label;
+        f.unit = unit;
+        f.error_path = "safety." + name;
+        f.storage = Storage::Lab;
+        t.push_back(f);
+    }
+    t.push_back(member("start_date", K::Date, "Start date", "safety.start_date", &Inputs::start_date));
+    for (const char* page : {"embed", "parent_origin"}) {
+        Field f;
+        f.name = page;
+        f.kind = K::Page;
+        f.label = page;
+        f.storage = Storage::None;
+        t.push_back(f);
+    }
+    return t;
+}
+
+}  // namespace
+
+std::string_view to_string(FieldKind kind) {
+    switch (kind) {
+        case FieldKind::Choice: return "choice";
+        case FieldKind::Identifier: return "identifier";
+        case FieldKind::Number: return "number";
+        case FieldKind::Date: return "date";
+        case FieldKind::Flag: return "flag";
+        case FieldKind::Page: return "page";
+    }
+    return "page";
+}
+
+const std::vector<Field>& input_fields() {
+    static const std::vector<Field> table = build_table();
+    return table;
+}
+
+const Field* find_field(std::string_view name) {
+    for (const auto& f : input_fields())
+        if (f.name == name) return &f;
+    return nullptr;
+}
+
+const Field& field(std::string_view name) {
+    static const Field inert = [] {
+        Field f;
+        f.kind = FieldKind::Page;
+        f.storage = Storage::None;
+        return f;
+    }();
+    const Field* f = find_field(name);
+    return f != nullptr ? *f : inert;
+}
+
+bool typed_char_allowed(FieldKind kind, char32_t c) {
+    const bool digit = c >= '0' && c <= '9';
+    switch (kind) {
+        case FieldKind::Number: return digit || c == '.' || c == ',' || c == '+' || c == '-';
+        case FieldKind::Date: return digit || c == '-';
+        case FieldKind::Identifier: return digit || (c >= 'a' && c <= 'z') || c == '_';
+        default: return false;
+    }
+}
+
+std::string option_label(const Field& f, const std::string& value) {
+    for (const auto& o : f.options)
+        if (o.value == value) return o.label;
+    return value;
+}
+
+std::string fields_json() {
+    nlohmann::ordered_json j;
+    j["limits"] = {{"max_params", StateLimits::max_params},
+                   {"max_name_bytes", StateLimits::max_name_bytes},
+                   {"max_value_bytes", StateLimits::max_value_bytes},
+                   {"max_state_bytes", StateLimits::max_state_bytes},
+                   {"max_request_bytes", StateLimits::max_request_bytes},
+                   {"max_paste_bytes", StateLimits::max_paste_bytes}};
+    j["fields"] = nlohmann::ordered_json::array();
+    for (const auto& f : input_fields()) {
+        nlohmann::ordered_json e = {{"name", f.name}, {"kind", to_string(f.kind)}, {"label", f.label}};
+        if (!f.unit.empty()) e["unit"] = f.unit;
+        if (!f.unit_field.empty()) e["unit_field"] = f.unit_field;
+        if (!f.options.empty()) {
+            e["options"] = nlohmann::ordered_json::array();
+            for (const auto& o : f.options) e["options"].push_back({{"value", o.value}, {"label", o.label}});
+        }
+        if (!f.default_value.empty()) e["default"] = f.default_value;
+        if (!f.group.empty()) e["group"] = f.group;
+        j["fields"].push_back(e);
+    }
+    return j.dump();
+}
+
+}  // namespace ui

@@ -1,0 +1,292 @@
+// The semantics layer: every control the canvas draws is also a real DOM element here, with
+// its role and its visible label as accessible name, placed over the rectangle where the canvas
+// draws it. The module publishes the tree (src/ui/semantics.hpp) only when it changes; this
+// file keeps the DOM in step, keyed by node id, without ever moving or re-creating the element
+// that has focus. The DOM owns focus and text entry: the browser's Tab order, Enter, Space,
+// arrow keys, soft keyboard, IME and paste; each edit goes back to the module as a value.
+// Text is always set with textContent or .value, never parsed as HTML.
+'use strict';
+(function () {
+  var root = null;     // <div id="semantics">
+  var entries = {};    // id -> {node, el, control}
+  var callbacks = null;
+  var lastJson = '';
+
+  function make(tag, className) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    return el;
+  }
+
+  function place(el, rect, origin) {
+    el.style.left = (rect[0] - (origin ? origin[0] : 0)) + 'px';
+    el.style.top = (rect[1] - (origin ? origin[1] : 0)) + 'px';
+    el.style.width = rect[2] + 'px';
+    el.style.height = rect[3] + 'px';
+  }
+
+  function domId(prefix, id) { return 'dc-' + prefix + '-' + id.replace(/[^A-Za-z0-9_-]/g, '_'); }
+
+  // Creates the element for a node; returns {el, control} (control: the focusable part).
+  function create(node) {
+    var el, control;
+    switch (node.role) {
+      case 'heading':
+        el = make('h' + Math.min(Math.max(node.level || 2, 1), 4), 'sem-text');
+        break;
+      case 'text':
+        el = make('p', 'sem-text');
+        break;
+      case 'textbox':
+      case 'combobox': {
+        el = make('div', 'sem-field');
+        var label = make('label', 'sem-label');
+        control = make(node.role === 'textbox' ? 'input' : 'select', 'sem-control');
+        control.id = domId('f', node.id);
+        label.htmlFor = control.id;
+        var unit = make('span', 'sem-unit');
+        unit.id = domId('u', node.id);
+        unit.setAttribute('aria-hidden', 'true');  // read through the field's aria-describedby
+        var error = make('span', 'sem-error');
+        error.id = domId('e', node.id);
+        if (node.role === 'textbox') {
+          control.type = 'text';
+          // The module keeps at most this many bytes of a field (fields.hpp StateLimits).
+          var limits = window.doseChecker && window.doseChecker.fields && window.doseChecker.fields.limits;
+          control.maxLength = limits ? limits.max_value_bytes : 64;
+          control.autocomplete = 'off';
+          control.spellcheck = false;
+          control.setAttribute('autocapitalize', 'off');
+          control.addEventListener('input', function () { callbacks.setField(node.id, control.value); });
+        } else {
+          control.addEventListener('change', function () { callbacks.setField(node.id, control.value); });
+        }
+        el.appendChild(label);
+        el.appendChild(control);
+        el.appendChild(unit);
+        el.appendChild(error);
+        break;
+      }
+      case 'radiogroup':
+        el = make('fieldset', 'sem-group');
+        el.appendChild(make('legend', 'sem-legend'));
+        break;
+      case 'radio':
+      case 'checkbox': {
+        el = make('label', 'sem-choice');
+        control = make('input', 'sem-control');
+        control.type = node.role;
+        control.addEventListener('change', function () {
+          var current = entries[node.id] ? entries[node.id].node : node;
+          if (current.role === 'radio') { if (control.checked) callbacks.setField(current.group, current.value); }
+          else callbacks.setField(current.id, control.checked ? '1' : '0');
+        });
+        el.appendChild(control);
+        el.appendChild(make('span', 'sem-choice-text'));
+        break;
+      }
+      case 'button':
+        el = control = make('button', 'sem-button');
+        el.type = 'button';
+        el.addEventListener('click', function () { callbacks.activate(node.id); });
+        break;
+      case 'table':
+        el = make('table', 'sem-table');
+        el.appendChild(make('caption', 'sem-caption'));
+        el.appendChild(make('tbody'));
+        break;
+      case 'row':
+        el = make('tr', node.highlighted ? 'sem-row sem-row-highlighted' : 'sem-row');
+        break;
+      case 'columnheader':
+        el = make('th', 'sem-cell');
+        el.scope = 'col';
+        break;
+      case 'cell':
+        el = make('td', 'sem-cell');
+        break;
+      case 'list':
+        el = make('ul', 'sem-list');
+        break;
+      case 'listitem':
+        el = make('li', 'sem-text');
+        break;
+      case 'figure':
+        el = make('figure', 'sem-figure');
+        el.appendChild(make('figcaption', 'sem-caption sem-offscreen'));
+        break;
+      default:
+        el = make('div', 'sem-text');
+    }
+    el.dataset.semId = node.id;
+    el.dataset.role = node.role;
+    if (control) {
+      control.addEventListener('focus', function () { callbacks.focus(node.id); });
+      control.addEventListener('blur', function () { callbacks.focus(''); });
+    }
+    return {el: el, control: control};
+  }
+
+  function setText(el, text) { if (el.textContent !== text) el.textContent = text; }
+
+  // Brings an element up to date with its node (the element was made for the same role).
+  function update(entry, node, parent) {
+    var el = entry.el, control = entry.control;
+    var origin = parent && (parent.role === 'radiogroup' || parent.role === 'list' || parent.role === 'figure') ? parent.rect : null;
+    var positioned = !parent || origin;
+    if (positioned) {
+      // A node with no rectangle (a figure's data) is for the DOM only: read, not seen.
+      var hidden = !(node.rect[2] > 0 && node.rect[3] > 0);
+      el.classList.toggle('sem-offscreen', hidden);
+      if (!hidden) place(el, node.rect, origin);
+    }
+    switch (node.role) {
+      case 'heading': case 'text': case 'listitem': case 'columnheader': case 'cell':
+        setText(el, node.name || '');
+        break;
+      case 'textbox': case 'combobox': {
+        var label = el.querySelector('.sem-label'), unit = el.querySelector('.sem-unit'), error = el.querySelector('.sem-error');
+        setText(label, node.name);
+        if (node.label_rect) place(label, node.label_rect, node.rect);
+        setText(unit, node.unit || '');
+        setText(error, node.invalid ? node.error : '');
+        if (node.error_rect) { error.classList.remove('sem-offscreen'); place(error, node.error_rect, node.rect); }
+        else error.classList.add('sem-offscreen');
+        if (node.role === 'textbox') {
+          control.inputMode = node.input === 'decimal' ? 'decimal' : node.input === 'date' ? 'numeric' : 'text';
+          // Never overwrite what the person is typing: the module's value follows it anyway.
+          if (document.activeElement !== control && control.value !== node.value) control.value = node.value;
+        } else {
+          var key = JSON.stringify(node.options || []);
+          if (control.dataset.options !== key) {
+            while (control.firstChild) control.removeChild(control.firstChild);
+            (node.options || []).forEach(function (o) {
+              var option = make('option');
+              option.value = o[0];
+              option.textContent = o[1];
+              control.appendChild(option);
+            });
+            control.dataset.options = key;
+          }
+          if (control.value !== node.value) control.value = node.value;
+        }
+        var described = [];
+        if (node.unit) described.push(unit.id);
+        if (node.invalid) described.push(error.id);
+        if (described.length) control.setAttribute('aria-describedby', described.join(' '));
+        else control.removeAttribute('aria-describedby');
+        if (node.invalid) control.setAttribute('aria-invalid', 'true');
+        else control.removeAttribute('aria-invalid');
+        control.disabled = !!node.disabled;
+        break;
+      }
+      case 'radiogroup':
+        setText(el.querySelector('legend'), node.name);
+        break;
+      case 'radio': case 'checkbox':
+        setText(el.querySelector('.sem-choice-text'), node.name);
+        if (node.role === 'radio') {
+          control.name = domId('g', node.group);
+          control.value = node.value;
+        }
+        control.checked = !!node.checked;
+        control.disabled = !!node.disabled;
+        break;
+      case 'button':
+        setText(el, node.name);
+        el.disabled = !!node.disabled;
+        break;
+      case 'table': case 'figure':
+        setText(el.querySelector('caption, figcaption'), node.name || '');
+        break;
+      case 'row':
+        el.style.height = node.rect[3] + 'px';
+        el.className = node.highlighted ? 'sem-row sem-row-highlighted' : 'sem-row';
+        break;
+    }
+    if (node.role === 'columnheader' || node.role === 'cell') el.style.width = node.rect[2] + 'px';
+  }
+
+  // Puts `wanted` into `container` in that order, moving as few elements as possible (a moved
+  // element loses focus, so the focused one is left where it is whenever it can be).
+  function reconcile(container, wanted) {
+    var i = 0;
+    for (; i < wanted.length; i++) {
+      var current = container.children[i];
+      if (current !== wanted[i]) container.insertBefore(wanted[i], current || null);
+    }
+    while (container.children.length > wanted.length) {
+      var extra = container.children[wanted.length];
+      var entry = extra.dataset && extra.dataset.semId !== undefined ? entries[extra.dataset.semId] : null;
+      if (entry && entry.el === extra) delete entries[extra.dataset.semId];
+      container.removeChild(extra);
+    }
+  }
+
+  // The element that holds a node's children.
+  function childContainer(entry) {
+    if (entry.node.role === 'table') return entry.el.querySelector('tbody');
+    return entry.el;
+  }
+
+  function render(tree) {
+    var nodes = tree.nodes;
+    // Radios name their group by the group's id.
+    nodes.forEach(function (n) { if (n.role === 'radio' && n.parent >= 0) n.group = nodes[n.parent].id; });
+    var seen = {};
+    var kids = {top: []};
+    nodes.forEach(function (node, index) {
+      var entry = entries[node.id];
+      if (!entry || entry.node.role !== node.role) {
+        if (entry && entry.el.parentNode) entry.el.parentNode.removeChild(entry.el);
+        entry = create(node);
+        entries[node.id] = entry;
+      }
+      var parent = node.parent >= 0 ? nodes[node.parent] : null;
+      update(entry, node, parent);
+      entry.node = node;
+      seen[node.id] = true;
+      var key = parent ? parent.id : 'top';
+      (kids[key] = kids[key] || []).push(entry.el);
+      kids[node.id] = kids[node.id] || [];
+    });
+    // Containers first get their children (a table's rows, a group's radios), then the top.
+    nodes.forEach(function (node) {
+      var entry = entries[node.id];
+      if (['radiogroup', 'table', 'row', 'list', 'figure'].indexOf(node.role) >= 0) {
+        var container = childContainer(entry);
+        var fixed = node.role === 'radiogroup' ? [container.querySelector('legend')]
+          : node.role === 'figure' ? [container.querySelector('figcaption')] : [];
+        reconcile(container, fixed.concat(kids[node.id]));
+      }
+    });
+    reconcile(root, kids.top);
+    Object.keys(entries).forEach(function (id) { if (!seen[id]) delete entries[id]; });
+    root.style.width = tree.content[2] + 'px';
+    root.style.height = tree.content[3] + 'px';
+    root.style.setProperty('--dc-font-px', tree.font_px + 'px');
+  }
+
+  window.DoseCheckerSemantics = {
+    // host: {setField(id, value), activate(id), focus(id)}
+    attach: function (container, host) {
+      root = container;
+      callbacks = host;
+    },
+    // The module's tree as JSON text (unchanged text is ignored).
+    publish: function (json) {
+      if (!root || json === lastJson) return;
+      lastJson = json;
+      render(JSON.parse(json));
+    },
+    // The element drawn for a node id (tests and the focus ring use it).
+    element: function (id) { return entries[id] ? (entries[id].control || entries[id].el) : null; },
+    // Hides every control (a failed module must not leave controls that look alive).
+    clear: function () {
+      if (!root) return;
+      while (root.firstChild) root.removeChild(root.firstChild);
+      entries = {};
+      lastJson = '';
+    }
+  };
+})();
