@@ -319,7 +319,10 @@
   // Backspace) never see a key, so Tab, typing and shortcuts do what the browser does, and Tab
   // leaves an embedded widget at its end. Registered before the module's script loads, so first.
   ['keydown', 'keyup', 'keypress'].forEach(function (type) {
-    window.addEventListener(type, function (event) { event.stopImmediatePropagation(); }, true);
+    window.addEventListener(type, function (event) {
+      event.stopImmediatePropagation();  // this also keeps it from the element's own listeners
+      if (type === 'keydown') window.DoseCheckerSemantics.keydown(event);
+    }, true);
   });
 
   // A paste into a field is the browser's, up to max_paste_bytes; a longer one is refused and

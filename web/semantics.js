@@ -207,19 +207,26 @@
     if (node.role === 'columnheader' || node.role === 'cell') el.style.width = node.rect[2] + 'px';
   }
 
-  // Puts `wanted` into `container` in that order, moving as few elements as possible (a moved
-  // element loses focus, so the focused one is left where it is whenever it can be).
+  // Puts `wanted` into `container` in that order without ever moving the element that has focus
+  // (a moved element loses focus, and typing would go nowhere): elements no longer wanted go
+  // first, then the others are put in order around the focused one.
   function reconcile(container, wanted) {
-    var i = 0;
-    for (; i < wanted.length; i++) {
+    var keep = new Set(wanted);
+    // (Entries are forgotten by render() once their node is gone: an element taken out here may
+    // be wanted by another container, e.g. a control that moved to another group.)
+    Array.prototype.slice.call(container.children).forEach(function (child) {
+      if (!keep.has(child)) container.removeChild(child);
+    });
+    var active = document.activeElement;
+    for (var i = 0, moves = 0; i < wanted.length; i++) {
       var current = container.children[i];
-      if (current !== wanted[i]) container.insertBefore(wanted[i], current || null);
-    }
-    while (container.children.length > wanted.length) {
-      var extra = container.children[wanted.length];
-      var entry = extra.dataset && extra.dataset.semId !== undefined ? entries[extra.dataset.semId] : null;
-      if (entry && entry.el === extra) delete entries[extra.dataset.semId];
-      container.removeChild(extra);
+      if (current === wanted[i]) continue;
+      if (wanted[i].contains(active) && current && moves++ < wanted.length) {
+        container.appendChild(current);  // the focused element stays; the one before it moves on
+        i--;
+        continue;
+      }
+      container.insertBefore(wanted[i], current || null);
     }
   }
 
@@ -268,6 +275,14 @@
   }
 
   window.DoseCheckerSemantics = {
+    // Every key the page sees (bridge.js passes them on from its window-level listener, which
+    // keeps them from GLFW). Enter toggles a checkbox too: browsers only use Space, and a
+    // keyboard user expects either.
+    keydown: function (event) {
+      var target = event.target;
+      if (event.key !== 'Enter' || event.repeat || !root || !root.contains(target)) return;
+      if (target.tagName === 'INPUT' && target.type === 'checkbox') { event.preventDefault(); target.click(); }
+    },
     // host: {setField(id, value), activate(id), focus(id)}
     attach: function (container, host) {
       root = container;

@@ -91,7 +91,8 @@ export async function waitForIdle(page) {
 }
 
 export function summary(page) {
-  return page.evaluate(() => document.getElementById('dose-summary').textContent);
+  // The whole record (#dose-details); after a failure the region holds only the failure message.
+  return page.evaluate(() => (document.getElementById('dose-details') || document.getElementById('dose-summary')).textContent);
 }
 
 // Waits until #dose-summary contains `text`; on timeout the error shows what it held instead.

@@ -57,6 +57,10 @@ test('the URL fragment produces the right #dose-summary, the overall verdict fir
     const text = await summary(page);
     for (const part of expected) assert.ok(text.includes(part), `"${part}" missing for ${query}:\n${text}`);
     assert.ok(text.startsWith('Overall: '), `the overall verdict comes first for ${query}:\n${text}`);
+    // The brief line (the live region's announcement) says the verdict first too, once settled.
+    await page.waitForFunction(() => document.getElementById('dose-announcement').textContent !== '');
+    const brief = await page.evaluate(() => document.getElementById('dose-announcement').textContent);
+    assert.match(brief, /^(OK|CAUTION|EXCEEDS|CONTRAINDICATED|No order checked)\b/, `${query}: ${brief}`);
     assert.ok(!/\b[A-Z]+_[A-Z_]+\b/.test(text), `an internal code in the summary for ${query}:\n${text}`);
     await context.close();
   }
@@ -144,8 +148,12 @@ test('idle means idle: no frames drawn during 5 s without input', async () => {
   await page.waitForTimeout(5000);
   const after = await page.evaluate(() => window.Module.framesDrawn);
   assert.equal(after - before, 0, `${after - before} frames drawn while idle`);
+  // The mouse alone changes nothing drawn (no hover effects to redraw); a key that moves focus does.
   await page.mouse.move(300, 300);
-  await page.waitForFunction((n) => window.Module.framesDrawn > n, after);  // input wakes it
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.Module.framesDrawn), after, 'a mouse move drew frames');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction((n) => window.Module.framesDrawn > n, after);  // the focus ring moved
   await context.close();
 });
 
@@ -163,13 +171,25 @@ test('the layout works at 360x740 (phone) and 1440x900 (desktop)', async () => {
   }
 });
 
-test('touch: a tap presses a button once and a drag scrolls', async () => {
+// Taps the centre of an element, as a finger does.
+async function tap(page, locator) {
+  await locator.scrollIntoViewIfNeeded();
+  const box = await locator.boundingBox();
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+test('touch: a tap ticks a checkbox once, and a second tap unticks it', async () => {
   const { context, page } = await openWidget(browser, baseUrl, 'indication=nomid&weight=20',
     { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
-  const framesBefore = await page.evaluate(() => window.Module.framesDrawn);
-  await page.touchscreen.tap(180, 400);
-  await page.waitForFunction((n) => window.Module.framesDrawn > n, framesBefore);
-  assert.deepEqual(await page.evaluate(() => window.Module.wantTextInput), false);
+  const box = page.getByRole('checkbox', { name: 'Active infection' });
+  const target = await box.boundingBox();
+  assert.ok(target.height >= 24, `tap target only ${target.height} px high`);
+  await tap(page, box);
+  await waitForSummary(page, 'Safety flags ticked: Active infection');
+  assert.equal(await box.isChecked(), true);
+  await tap(page, box);
+  await waitForSummary(page, 'Safety flags ticked: none');
+  assert.equal(await box.isChecked(), false);
   await context.close();
 });
 
@@ -195,22 +215,22 @@ test('print shows the text summary, not the canvas', async () => {
   const { context, page } = await openWidget(browser, baseUrl, 'indication=nomid&weight=20');
   await page.emulateMedia({ media: 'print' });
   const visible = await page.evaluate(() => ({
-    canvas: getComputedStyle(document.getElementById('canvas')).display,
+    canvasBoxes: document.getElementById('canvas').getClientRects().length,
     summaryWidth: document.getElementById('dose-summary').getBoundingClientRect().width,
   }));
-  assert.equal(visible.canvas, 'none');
+  assert.equal(visible.canvasBoxes, 0, 'the canvas is printed');
   assert.ok(visible.summaryWidth > 200);
   await page.screenshot({ path: join(ARTIFACTS, 'print.png') });
   await context.close();
 });
 
-// The controls Tab visits at 1280 px for ?indication=nomid&weight=20, from "nothing focused".
-const TAB_ORDER = ['Weight', 'Weight unit', 'Age', 'Age unit', 'Sex', 'Height', 'Renal function', 'US (FDA)', 'EU (EMA)',
-  'Indication', 'Prescribed dose', 'Frequency', 'Doses per day', 'E. coli protein hypersensitivity', 'Active infection'];
-
-async function tabTo(page, name) {
-  assert.ok(TAB_ORDER.includes(name), name);
-  for (let i = 0; i <= TAB_ORDER.indexOf(name); i++) await page.keyboard.press('Tab');
+// Presses `key` (Tab or Shift+Tab) until `locator` has focus; fails after `limit` presses.
+async function tabTo(page, locator, key = 'Tab', limit = 80) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press(key);
+    if (await locator.evaluate((e) => e === document.activeElement)) return i + 1;
+  }
+  assert.fail(`${key} never reached the control`);
 }
 
 test('Tab from nothing focused enters the first control, the weight field', async () => {
@@ -225,29 +245,32 @@ test('Tab from nothing focused enters the first control, the weight field', asyn
 
 test('Tab reaches a checkbox; Space ticks it and Enter unticks it', async () => {
   const { context, page } = await openWidget(browser, baseUrl, 'indication=nomid&weight=20');
-  await tabTo(page, 'Active infection');
+  await tabTo(page, page.getByRole('checkbox', { name: 'Active infection' }));
   await waitForIdle(page);
   await page.screenshot({ path: join(ARTIFACTS, 'keyboard-focus-checkbox.png') });
-  assert.ok(!(await summary(page)).includes('ACTIVE_INFECTION'));
+  assert.ok((await summary(page)).includes('Safety flags ticked: none'));
   await page.keyboard.press('Space');
-  await waitForSummary(page, 'ACTIVE_INFECTION');
+  await waitForSummary(page, 'Safety flags ticked: Active infection');
   await waitForIdle(page);
   await page.screenshot({ path: join(ARTIFACTS, 'keyboard-space-ticked.png') });
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => !document.getElementById('dose-summary').textContent.includes('ACTIVE_INFECTION'));
+  await waitForSummary(page, 'Safety flags ticked: none');
   await context.close();
 });
 
 test('Shift+Tab reaches the buttons; Space presses Export JSON and Enter presses Clear', async () => {
   const { context, page } = await openWidget(browser, baseUrl, 'indication=dira&weight=12&age=6');
-  await page.keyboard.press('Shift+Tab');  // from nothing focused: the last control, Clear
-  await page.keyboard.press('Shift+Tab');  // Export JSON
+  await tabTo(page, page.getByRole('button', { name: 'Export JSON' }), 'Shift+Tab');
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Space')]);
   assert.equal(download.suggestedFilename(), 'dose-check.json');
   const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
-  assert.equal(exported.indication.id, 'dira');
-  assert.equal(exported.patient.weight_kg, 12);
-  await page.keyboard.press('Tab');  // forward again: Clear
+  // Every input as entered, and the response they gave.
+  assert.equal(exported.inputs.indication, 'dira');
+  assert.equal(exported.inputs.weight, '12');
+  assert.equal(exported.inputs.age, '6');
+  assert.equal(exported.response.indication.id, 'dira');
+  assert.equal(exported.response.patient.weight_kg, 12);
+  await tabTo(page, page.getByRole('button', { name: 'Clear', exact: true }));
   assert.ok((await summary(page)).includes('DIRA'));
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => !document.getElementById('dose-summary').textContent.includes('DIRA'));
@@ -258,7 +281,7 @@ test('Shift+Tab reaches the buttons; Space presses Export JSON and Enter presses
 
 test('Escape leaves a field and keeps what was typed in it', async () => {
   const { context, page } = await openWidget(browser, baseUrl, 'indication=nomid&weight=20');
-  await page.mouse.click(160, 79);  // the weight field
+  await clickControl(page, 'weight');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('33');
   await page.keyboard.press('Escape');
@@ -269,28 +292,31 @@ test('Escape leaves a field and keeps what was typed in it', async () => {
   await context.close();
 });
 
-test('the mouse wheel and a trackpad scroll the panels by measured amounts', async () => {
+test('the mouse wheel and a trackpad scroll the page, and the canvas follows exactly', async () => {
   const { context, page } = await openWidget(browser, baseUrl, 'indication=nomid&weight=20&crcl=25&dose_mg=40&doses_per_day=2',
     { viewport: { width: 1280, height: 800 } });
   await page.mouse.move(640, 400);
   await waitForIdle(page);
-  const band = { band: [0, 1280 - 24] };  // leave out the scrollbar
+  const scrollY = () => page.evaluate(() => window.scrollY);
+  const band = { band: [0, 1280 - 24] };
   const top = await page.screenshot();
-  // Four wheel notches (100 px each in Chromium): ImGui scrolls 5 lines of 15 px a notch.
+  // The page scrolls natively (100 px a notch in Chromium); the canvas draws the panels shifted
+  // by the same amount, so what is drawn stays under its DOM element.
   for (let i = 0; i < 4; i++) await page.mouse.wheel(0, 100);
   await waitForIdle(page);
+  assert.equal(await scrollY(), 400);
   const notched = await page.screenshot({ path: join(ARTIFACTS, 'wheel-4-notches.png') });
   const byWheel = contentShift(top, notched, band);
-  assert.equal(byWheel.shift, 300, JSON.stringify(byWheel));
-  assert.ok(byWheel.matched > 300, JSON.stringify(byWheel));
-  // A trackpad: many small pixel deltas, scrolled in proportion (20 px of delta = 15 px here).
+  assert.equal(byWheel.shift, 400, JSON.stringify(byWheel));
+  // A trackpad: many small pixel deltas.
   for (let i = 0; i < 10; i++) await page.mouse.wheel(0, 20);
   await waitForIdle(page);
-  const byTrackpad = contentShift(notched, await page.screenshot(), band);
-  assert.equal(byTrackpad.shift, 150, JSON.stringify(byTrackpad));
+  assert.equal(await scrollY(), 600);
+  assert.equal(contentShift(notched, await page.screenshot(), band).shift, 200);
   // And back up to the top.
   await page.mouse.wheel(0, -2000);
   await waitForIdle(page);
+  assert.equal(await scrollY(), 0);
   assert.equal(contentShift(top, await page.screenshot(), band).shift, 0);
   await context.close();
 });
@@ -309,19 +335,24 @@ async function touchDrag(page, from, to, steps = 12) {
   await waitForIdle(page);
 }
 
-test('touch: a drag pans the panels with the finger, and sideways where a row is wider than the screen', async () => {
+test('touch: a drag scrolls the panels with the finger, clicks nothing, and at 320 px nothing needs a sideways pan', async () => {
   const { context, page } = await openWidget(browser, baseUrl, 'indication=nomid&weight=20&dose_mg=40&doses_per_day=2',
     { viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
+  await waitForIdle(page);
   const start = await page.screenshot();
   await touchDrag(page, [160, 560], [160, 300]);
+  const scrolled = await page.evaluate(() => window.scrollY);
+  // Chromium keeps a few pixels of touch slop before the page moves.
+  assert.ok(scrolled >= 200 && scrolled <= 260, `a 260 px drag scrolled ${scrolled} px`);
   const dragged = await page.screenshot({ path: join(ARTIFACTS, 'touch-pan-up.png') });
-  assert.equal(contentShift(start, dragged, { band: [0, 300] }).shift, 260);
-  assert.ok(!(await summary(page)).includes('ACTIVE_INFECTION') && (await summary(page)).includes('Weight 20 kg'), 'the drag clicked nothing');
-  // Down to the output buttons, wider than 320 px, then a sideways drag pans them.
+  assert.equal(contentShift(start, dragged, { band: [0, 300] }).shift, scrolled);
+  const text = await summary(page);
+  assert.ok(text.includes('Safety flags ticked: none') && text.includes('Weight 20 kg'), 'the drag clicked something');
+  // Down to the output buttons: every row fits 320 px, so a sideways drag moves nothing.
   for (let i = 0; i < 12; i++) await touchDrag(page, [160, 600], [160, 100], 6);
-  const bottom = await page.screenshot({ path: join(ARTIFACTS, 'touch-pan-bottom.png') });
+  await page.screenshot({ path: join(ARTIFACTS, 'touch-pan-bottom.png') });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), 'the page is wider than 320 px');
   await touchDrag(page, [250, 300], [190, 303]);
-  const sideways = await page.screenshot({ path: join(ARTIFACTS, 'touch-pan-sideways.png') });
-  assert.equal(contentShift(bottom, sideways, { horizontal: true, band: [0, 600] }).shift, 60);
+  assert.equal(await page.evaluate(() => window.scrollX), 0);
   await context.close();
 });
