@@ -13,7 +13,7 @@ namespace {
 
 constexpr double kTimelineDays = 84;  // the compare panel's 12-week timeline
 
-ComparatorResult base_entry(const Drug& drug, const std::string& region, bool primary) {
+ComparatorResult base_entry(const Drug& drug, Region region, bool primary) {
     ComparatorResult c;
     c.drug = drug.id;
     c.name = drug.name_in(region);
@@ -52,19 +52,18 @@ std::vector<ComparatorResult> compare_drugs(const DrugDb& db, const Request& req
         const bool primary = drug.id == request.drug;
         const Use* use = find_use(drug, request.indication, request.region, patient.age_months);
         std::string region_note;
-        if (use == nullptr && request.region == "eu") {
-            use = find_use(drug, request.indication, "us", patient.age_months);
-            if (use != nullptr) region_note = "US label shown: the data hold no EU label for " + drug.name_in("eu") + ".";
+        if (use == nullptr && request.region == Region::Eu) {
+            use = find_use(drug, request.indication, Region::Us, patient.age_months);
+            if (use != nullptr) region_note = "US label shown: the data hold no EU label for " + drug.name_in(Region::Eu) + ".";
         }
         ComparatorResult entry = base_entry(drug, request.region, primary);
         entry.region_note = region_note;
         if (use == nullptr) {
-            entry.status = "none";
             entry.reason = "Not indicated: the " + drug.name_in(request.region) + " label has no use for this indication.";
             out.push_back(entry);
             continue;
         }
-        entry.status = std::string(to_string(use->status));
+        entry.status = use->status;
         entry.use_name = use->name;
         entry.conditions = use->conditions;
         entry.source = use->source;
@@ -87,7 +86,7 @@ std::vector<ComparatorResult> compare_drugs(const DrugDb& db, const Request& req
             const Band* band = select_band(regimen, patient.weight_kg, patient.age_months);
             if (band == nullptr) {
                 // The label's age limit, when it applies, is the first reason.
-                c.reason = (limit_reason.empty() ? "" : limit_reason + " ") + "No labelled " + regimen.route + " dose for " +
+                c.reason = (limit_reason.empty() ? "" : limit_reason + " ") + "No labelled " + name_of(regimen.route) + " dose for " +
                            format_number(patient.weight_kg) + " kg (label bands: " + describe_bands(regimen) + ").";
                 out.push_back(c);
                 continue;
@@ -103,13 +102,13 @@ std::vector<ComparatorResult> compare_drugs(const DrugDb& db, const Request& req
             c.increase_to_mg = r.increase_to_mg;
             c.course = r.course;
             if (presentation != nullptr) c.presentation = presentation->description;
-            if (r.kind == "weight-based") {
+            if (r.kind == DoseKind::Escalating) {
                 c.dose_mg = r.start_mg_per_day->min;
                 if (r.start_mg_per_day->max > r.start_mg_per_day->min) c.dose_max_mg = r.start_mg_per_day->max;
                 c.basis = format_number(r.start_mg_per_kg_per_day->min) + "-" + format_number(r.start_mg_per_kg_per_day->max) +
                           " mg/kg/day to start" +
                           (r.ceiling_mg_per_kg_per_day ? ", up to " + format_number(*r.ceiling_mg_per_kg_per_day) + " mg/kg/day" : "");
-            } else if (r.kind == "per-kg") {
+            } else if (r.kind == DoseKind::PerKg) {
                 c.dose_mg = r.dose_mg;
                 c.basis = format_number(*r.mg_per_kg) + " mg/kg";
                 if (band->dose.max_mg || regimen.max_mg_per_administration)

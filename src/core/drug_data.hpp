@@ -1,6 +1,8 @@
 // The drug data (data/*.json) as plain structs. Clinical rules live in the JSON; these
 // structs only give them types. Every rule carries the source it came from.
 #pragma once
+#include "kinds.hpp"
+#include "safety_items.hpp"
 #include "severity.hpp"
 
 #include <map>
@@ -27,8 +29,6 @@ struct Range {
     bool is_any() const { return !from && !above && !to && !below; }
     std::optional<double> lower() const { return from ? from : above; }
 };
-
-enum class DoseKind { Fixed, PerKg, Escalating };
 
 struct Dose {
     DoseKind kind = DoseKind::Fixed;
@@ -87,7 +87,7 @@ struct Course {
 };
 
 struct Regimen {
-    std::string route;  // "SC" | "IV"
+    Route route = Route::SC;
     std::optional<double> interval_hours;
     std::optional<Course> course;
     std::optional<double> max_mg_per_administration;
@@ -98,11 +98,9 @@ struct Regimen {
     bool single_dose() const { return course && course->max_administrations && *course->max_administrations == 1; }
 };
 
-enum class UseStatus { Labelled, OffLabel, EmergencyUse, NotIndicated };
-std::string_view to_string(UseStatus status);
-
 struct Use {
-    std::string indication, region, name, conditions;
+    std::string indication, name, conditions;
+    Region region = Region::Us;
     UseStatus status = UseStatus::Labelled;
     Source source;
     std::optional<double> age_min_months, weight_min_kg;
@@ -112,23 +110,22 @@ struct Use {
     std::vector<Regimen> regimens;
 };
 
-// When a safety rule applies: before the first dose, on treatment, or both.
-enum class TreatmentPhase { Any, Starting, OnTreatment };
-
 struct SafetyRule {
     std::string flag, code;
     Severity severity = Severity::Caution;
     std::string message;
     Range value;  // for labs: the values that fire the rule
     TreatmentPhase when = TreatmentPhase::Any;
-    std::vector<std::string> regions, indications, except_indications;
+    std::vector<Region> regions;
+    std::vector<std::string> indications, except_indications;
     Source source;
 };
 
 struct MonitoringRule {
     std::string what;
     std::vector<int> months_after_start;
-    std::vector<std::string> regions, indications;
+    std::vector<Region> regions;
+    std::vector<std::string> indications;
     Source source;
 };
 
@@ -145,17 +142,12 @@ struct Pk {
     std::optional<Source> clearance_source;
 };
 
-// How a dose is drawn or given. A graduated syringe gives part of its content (the rest is
-// discarded); a whole device gives all of it; vials are combined and the dose volume drawn.
-enum class PresentationKind { GraduatedSyringe, WholeDevice, Vials };
-std::string_view to_string(PresentationKind kind);
-
 struct Vial {
     double mg = 0, ml = 0;
 };
 
 struct Presentation {
-    std::string route;  // the route it serves ("SC" | "IV")
+    Route route = Route::SC;  // the route it serves
     PresentationKind kind = PresentationKind::GraduatedSyringe;
     std::string description;
     double mg_per_ml = 0;
@@ -175,7 +167,7 @@ struct LabelledMaximum {
 
 struct Drug {
     std::string id, name;
-    std::map<std::string, std::string> region_names;  // the brand in a region, e.g. eu: "Tocilizumab (RoActemra)"
+    std::map<Region, std::string> region_names;  // the brand in a region, e.g. eu: "Tocilizumab (RoActemra)"
     std::vector<Presentation> presentations;
     std::optional<LabelledMaximum> max_labelled;
     Source label_source;  // the labels whose safety sections the rules come from
@@ -183,11 +175,11 @@ struct Drug {
     std::vector<SafetyRule> safety_rules;
     std::vector<MonitoringRule> monitoring;
     std::vector<Use> uses;
-    const std::string& name_in(const std::string& region) const {
+    const std::string& name_in(Region region) const {
         auto it = region_names.find(region);
         return it == region_names.end() ? name : it->second;
     }
-    const Presentation* presentation_for(std::string_view route) const {
+    const Presentation* presentation_for(Route route) const {
         for (const auto& p : presentations)
             if (p.route == route) return &p;
         return nullptr;
@@ -258,15 +250,5 @@ struct LoadResult {
 // Parses and validates: unknown keys, missing sources, unknown source ids, wrong or
 // impossible numbers all become errors naming the file and the JSON path.
 LoadResult load_drug_db(const std::vector<DataFile>& files);
-
-// The safety flags a request may carry (booleans) and the labs (numbers), with their names
-// in words (for findings that list them).
-struct SafetyItem {
-    std::string id, words;
-};
-const std::vector<SafetyItem>& safety_flags();
-const std::vector<SafetyItem>& safety_labs();
-const std::vector<std::string>& safety_flag_names();  // the ids of safety_flags()
-const std::vector<std::string>& safety_lab_names();   // the ids of safety_labs()
 
 }  // namespace core

@@ -4,62 +4,11 @@
 #include "json_text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <functional>
 
 namespace core {
-
-std::string_view to_string(UseStatus status) {
-    switch (status) {
-        case UseStatus::Labelled: return "labelled";
-        case UseStatus::OffLabel: return "off-label";
-        case UseStatus::EmergencyUse: return "emergency-use";
-        case UseStatus::NotIndicated: return "not-indicated";
-    }
-    return "labelled";
-}
-
-std::string_view to_string(PresentationKind kind) {
-    switch (kind) {
-        case PresentationKind::GraduatedSyringe: return "graduated-syringe";
-        case PresentationKind::WholeDevice: return "whole-device";
-        case PresentationKind::Vials: return "vials";
-    }
-    return "graduated-syringe";
-}
-
-const std::vector<SafetyItem>& safety_flags() {
-    static const std::vector<SafetyItem> items = {
-        {"ecoli_hypersensitivity", "E. coli protein hypersensitivity"}, {"active_infection", "active infection"},
-        {"tnf_blocker", "TNF-blocker co-therapy"},   {"live_vaccine_planned", "live vaccine planned"},
-        {"tb_history", "tuberculosis history"},      {"asthma", "asthma"},
-        {"pregnancy", "pregnancy"},                  {"breastfeeding", "breastfeeding"}};
-    return items;
-}
-
-const std::vector<SafetyItem>& safety_labs() {
-    static const std::vector<SafetyItem> items = {
-        {"anc_per_mm3", "ANC"}, {"platelets_per_mm3", "platelet count"}, {"alt_ast_x_uln", "ALT/AST"}};
-    return items;
-}
-
-namespace {
-std::vector<std::string> ids_of(const std::vector<SafetyItem>& items) {
-    std::vector<std::string> ids;
-    for (const auto& item : items) ids.push_back(item.id);
-    return ids;
-}
-}  // namespace
-
-const std::vector<std::string>& safety_flag_names() {
-    static const std::vector<std::string> names = ids_of(safety_flags());
-    return names;
-}
-
-const std::vector<std::string>& safety_lab_names() {
-    static const std::vector<std::string> names = ids_of(safety_labs());
-    return names;
-}
 
 namespace {
 
@@ -209,6 +158,27 @@ public:
         return value;
     }
 
+    // One member of a closed set, by its name.
+    template <typename Enum, std::size_t N>
+    std::optional<Enum> choice(JsonObject& obj, const std::string& path, const std::string& key,
+                               const std::array<Enum, N>& all, bool required = true) {
+        std::vector<std::string> names;
+        for (Enum e : all) names.emplace_back(to_string(e));
+        const std::string value = word(obj, path, key, names, required);
+        return value.empty() ? std::nullopt : from_name(value, all);
+    }
+
+    // A list of members of a closed set.
+    template <typename Enum, std::size_t N>
+    std::vector<Enum> choices(JsonObject& obj, const std::string& path, const std::string& key,
+                              const std::array<Enum, N>& all) {
+        std::vector<std::string> names;
+        for (Enum e : all) names.emplace_back(to_string(e));
+        std::vector<Enum> out;
+        for (const auto& name : strings(obj, path, key, names)) out.push_back(*from_name(name, all));
+        return out;
+    }
+
 private:
     std::string file_;
     std::vector<LoadError>& errors_;
@@ -227,7 +197,7 @@ Dose read_dose(Loader& L, JsonObject& band, const std::string& path) {
     }
     L.object(*v, p, [&](JsonObject& o) {
         const std::string kind = L.text(o, p, "kind");
-        if (kind == "fixed") {
+        if (kind == data_name(DoseKind::Fixed)) {
             d.kind = DoseKind::Fixed;
             d.mg = L.number(o, p, "mg", true, 0.001, kMaxMg).value_or(0);
             d.increase_to_mg = L.number(o, p, "increase_to_mg", false, 0.001, kMaxMg);
@@ -235,14 +205,14 @@ Dose read_dose(Loader& L, JsonObject& band, const std::string& path) {
             d.increase_unverified = L.boolean(o, p, "increase_unverified");
             if (d.increase_unverified && d.increase_to_mg) L.error(p + ".increase_unverified", "not with increase_to_mg");
             if (d.increase_to_mg && *d.increase_to_mg <= d.mg) L.error(p + ".increase_to_mg", "must be above mg");
-        } else if (kind == "per-kg") {
+        } else if (kind == data_name(DoseKind::PerKg)) {
             d.kind = DoseKind::PerKg;
             d.mg_per_kg = L.number(o, p, "mg_per_kg", true, 0.001, 100).value_or(0);
             d.increase_to_mg_per_kg = L.number(o, p, "increase_to_mg_per_kg", false, 0.001, 100);
             d.max_mg = L.number(o, p, "max_mg", false, 0.001, kMaxMg);
             if (d.increase_to_mg_per_kg && *d.increase_to_mg_per_kg <= d.mg_per_kg)
                 L.error(p + ".increase_to_mg_per_kg", "must be above mg_per_kg");
-        } else if (kind == "escalating") {
+        } else if (kind == data_name(DoseKind::Escalating)) {
             d.kind = DoseKind::Escalating;
             const Json* start = o.get("start_mg_per_kg_per_day");
             if (start == nullptr) L.error(p + ".start_mg_per_kg_per_day", "missing");
@@ -301,7 +271,7 @@ Course read_course(Loader& L, JsonObject& regimen, const std::string& path) {
 Regimen read_regimen(Loader& L, const Json& value, const std::string& p) {
     Regimen r;
     L.object(value, p, [&](JsonObject& o) {
-        r.route = L.word(o, p, "route", {"SC", "IV"});
+        r.route = L.choice(o, p, "route", kRoutes).value_or(Route::SC);
         r.interval_hours = L.number(o, p, "interval_hours", false, 1, kMaxHours);
         if (o.get("course") != nullptr) r.course = read_course(L, o, p);
         r.max_mg_per_administration = L.number(o, p, "max_mg_per_administration", false, 0.001, kMaxMg);
@@ -375,14 +345,10 @@ Use read_use(Loader& L, const Json& value, const std::string& p) {
     Use u;
     L.object(value, p, [&](JsonObject& o) {
         u.indication = L.text(o, p, "indication");
-        u.region = L.word(o, p, "region", {"us", "eu", "any"});
+        u.region = L.choice(o, p, "region", kRegions).value_or(Region::Us);
         u.name = L.text(o, p, "name");
         u.conditions = L.text(o, p, "conditions", false);
-        const std::string status = L.word(o, p, "status", {"labelled", "off-label", "emergency-use", "not-indicated"});
-        if (status == "labelled") u.status = UseStatus::Labelled;
-        else if (status == "off-label") u.status = UseStatus::OffLabel;
-        else if (status == "emergency-use") u.status = UseStatus::EmergencyUse;
-        else if (status == "not-indicated") u.status = UseStatus::NotIndicated;
+        u.status = L.choice(o, p, "status", kUseStatuses).value_or(UseStatus::Labelled);
         u.source = L.source(o, p, "source");
         const auto age_years = L.number(o, p, "age_min_years", false, 0, 120);
         const auto age_months = L.number(o, p, "age_min_months", false, 0, kMaxMonths);
@@ -409,11 +375,8 @@ Use read_use(Loader& L, const Json& value, const std::string& p) {
 Presentation read_presentation(Loader& L, const Json& value, const std::string& p) {
     Presentation pr;
     L.object(value, p, [&](JsonObject& o) {
-        pr.route = L.word(o, p, "route", {"SC", "IV"});
-        const std::string kind = L.word(o, p, "kind", {"graduated-syringe", "whole-device", "vials"});
-        pr.kind = kind == "whole-device" ? PresentationKind::WholeDevice
-                  : kind == "vials"      ? PresentationKind::Vials
-                                         : PresentationKind::GraduatedSyringe;
+        pr.route = L.choice(o, p, "route", kRoutes).value_or(Route::SC);
+        pr.kind = L.choice(o, p, "kind", kPresentationKinds).value_or(PresentationKind::GraduatedSyringe);
         pr.description = L.text(o, p, "description");
         pr.mg_per_ml = L.number(o, p, "mg_per_ml", true, 0.001, 1000).value_or(1);
         const bool device = pr.kind != PresentationKind::Vials;
@@ -454,8 +417,8 @@ SafetyRule read_safety_rule(Loader& L, const Json& value, const std::string& p) 
     SafetyRule s;
     L.object(value, p, [&](JsonObject& so) {
         s.flag = L.text(so, p, "flag");
-        const bool is_lab = contains(safety_lab_names(), s.flag);
-        if (!s.flag.empty() && !is_lab && !contains(safety_flag_names(), s.flag))
+        const bool is_lab = find_safety_lab(s.flag) != nullptr;
+        if (!s.flag.empty() && !is_lab && !is_safety_flag(s.flag))
             L.error(p + ".flag", "unknown safety flag \"" + s.flag + "\"");
         s.code = L.text(so, p, "code");
         const std::string severity = L.word(so, p, "severity", {"info", "caution", "contraindicated"});
@@ -464,10 +427,8 @@ SafetyRule read_safety_rule(Loader& L, const Json& value, const std::string& p) 
         s.value = L.range(so, p, "value", 1e7);
         if (is_lab && s.value.is_any()) L.error(p, "a lab rule needs a value range");
         if (!is_lab && !s.value.is_any()) L.error(p, "only lab flags take a value range");
-        const std::string when = L.word(so, p, "when", {"starting", "on-treatment"}, false);
-        s.when = when == "starting" ? TreatmentPhase::Starting : when == "on-treatment" ? TreatmentPhase::OnTreatment
-                                                                                         : TreatmentPhase::Any;
-        s.regions = L.strings(so, p, "regions", {"us", "eu"});
+        s.when = L.choice(so, p, "when", kTreatmentPhases, false).value_or(TreatmentPhase::Any);
+        s.regions = L.choices(so, p, "regions", kRequestRegions);
         s.indications = L.strings(so, p, "indications", {});
         s.except_indications = L.strings(so, p, "except_indications", {});
         s.source = L.source(so, p, "source");
@@ -495,8 +456,10 @@ Drug read_drug(Loader& L, const Json& root) {
         d.name = L.text(o, "$", "name");
         if (const Json* names = o.get("region_names")) {
             L.object(*names, "$.region_names", [&](JsonObject& no) {
-                for (const char* region : {"us", "eu"})
-                    if (no.get(region) != nullptr) d.region_names[region] = L.text(no, "$.region_names", region);
+                for (Region region : kRequestRegions) {
+                    const std::string key(to_string(region));
+                    if (no.get(key) != nullptr) d.region_names[region] = L.text(no, "$.region_names", key);
+                }
             });
         }
         read_list<Presentation>(L, o, "presentations", true, d.presentations,
@@ -551,7 +514,7 @@ Drug read_drug(Loader& L, const Json& root) {
                             L.error(p + ".months_after_start", "months must be whole numbers from 0 to 120");
                         else m.months_after_start.push_back(month.get<int>());
                     }
-                m.regions = L.strings(mo, p, "regions", {"us", "eu"});
+                m.regions = L.choices(mo, p, "regions", kRequestRegions);
                 m.indications = L.strings(mo, p, "indications", {});
                 m.source = L.source(mo, p, "source");
             });
@@ -564,15 +527,15 @@ Drug read_drug(Loader& L, const Json& root) {
             for (size_t k = 0; k < d.uses[i].regimens.size(); ++k)
                 if (d.presentation_for(d.uses[i].regimens[k].route) == nullptr)
                     L.error(up + ".regimens[" + std::to_string(k) + "].route",
-                            "no presentation for route " + d.uses[i].regimens[k].route);
+                            "no presentation for route " + std::string(to_string(d.uses[i].regimens[k].route)));
             for (size_t j = 0; j < i; ++j) {
                 const Use& a = d.uses[i];
                 const Use& b = d.uses[j];
-                const bool overlap = a.region == b.region || a.region == "any" || b.region == "any";
+                const bool overlap = a.region == b.region || a.region == Region::Any || b.region == Region::Any;
                 // Entries for one indication may split it by age (both say which ages they cover).
                 const bool by_age = a.applies_to_age_months && b.applies_to_age_months;
                 if (a.indication == b.indication && overlap && !by_age)
-                    L.error(up, "duplicate use: " + a.indication + " in region " + a.region);
+                    L.error(up, "duplicate use: " + a.indication + " in region " + std::string(to_string(a.region)));
             }
         }
     });

@@ -35,11 +35,11 @@ Response error_response(const DrugDb& db, std::vector<FieldError> errors) {
     return r;
 }
 
-std::string list_indications(const Drug& drug, const std::string& region) {
+std::string list_indications(const Drug& drug, Region region) {
     std::string out;
     std::set<std::string> seen;
     for (const auto& use : drug.uses)
-        if ((use.region == region || use.region == "any") && use.status != UseStatus::NotIndicated &&
+        if ((use.region == region || use.region == Region::Any) && use.status != UseStatus::NotIndicated &&
             seen.insert(use.indication).second)
             out += (out.empty() ? "" : ", ") + use.indication;
     return out;
@@ -147,7 +147,7 @@ std::vector<ExposureSeries> exposure_series(const DrugDb& db, const Response& r,
         if (!c.dose_mg || (!c.indicated && !c.primary)) continue;
         const Drug* drug = db.find(c.drug);
         ExposureRegimen reg;
-        reg.route = c.route;
+        reg.route = *c.route;
         reg.dose_mg = *c.dose_mg;
         reg.interval_hours = c.interval_days ? *c.interval_days * 24 : 0;
         if (c.course && c.course->administrations) reg.max_doses = *c.course->administrations;
@@ -187,16 +187,16 @@ Response evaluate(const Request& req, const DrugDb& db) {
     }
     const PatientInput& p = req.patient;
     std::optional<double> age_months;
-    if (p.age_value) age_months = p.age_unit == "months" ? *p.age_value : *p.age_value * kMonthsPerYear;
+    if (p.age_value) age_months = p.age_unit == AgeUnit::Months ? *p.age_value : *p.age_value * kMonthsPerYear;
     std::optional<double> age_years;
     if (age_months) age_years = *age_months / kMonthsPerYear;
 
     bool age_decides = false;
     const Use* use = find_use(*drug, req.indication, req.region, age_months, &age_decides);
-    const std::string region_name = req.region == "eu" ? "EU" : "US";
+    const std::string region_name = req.region == Region::Eu ? "EU" : "US";
     bool us_fallback = false;
-    if (use == nullptr && req.region == "eu" &&
-        (use = find_use(*drug, req.indication, "us", age_months, &age_decides)) != nullptr)
+    if (use == nullptr && req.region == Region::Eu &&
+        (use = find_use(*drug, req.indication, Region::Us, age_months, &age_decides)) != nullptr)
         us_fallback = true;
     const std::string& drug_name = drug->name_in(req.region);
     if (use == nullptr) {
@@ -209,7 +209,7 @@ Response evaluate(const Request& req, const DrugDb& db) {
     if (use->status == UseStatus::NotIndicated)
         return error_response(db, {{"indication", "Not indicated: " + use->name + ". No dose can be given."}});
 
-    const double weight_kg = round_to(p.weight_unit == "lb" ? lb_to_kg(p.weight_value) : p.weight_value, 2);
+    const double weight_kg = round_to(p.weight_unit == WeightUnit::Lb ? lb_to_kg(p.weight_value) : p.weight_value, 2);
     RenalAssessment renal = assess_renal(p.renal, weight_kg, age_years, p.sex, p.height_cm, db.renal_methods);
     if (!renal.errors.empty()) return error_response(db, renal.errors);
 
@@ -219,15 +219,15 @@ Response evaluate(const Request& req, const DrugDb& db) {
         chosen = nullptr;
         std::string routes;
         for (const auto& reg : use->regimens) {
-            routes += (routes.empty() ? "" : ", ") + reg.route;
+            routes += (routes.empty() ? "" : ", ") + name_of(reg.route);
             if (reg.route == *req.route) chosen = &reg;
         }
         if (chosen == nullptr)
-            return error_response(db, {{"route", drug_name + " has no " + *req.route + " regimen for " + use->name +
+            return error_response(db, {{"route", drug_name + " has no " + name_of(*req.route) + " regimen for " + use->name +
                                                      " (labelled: " + routes + ")."}});
     } else if (use->regimens.size() > 1 && req.prescribed) {
         std::string routes;
-        for (const auto& reg : use->regimens) routes += (routes.empty() ? "" : " and ") + reg.route;
+        for (const auto& reg : use->regimens) routes += (routes.empty() ? "" : " and ") + name_of(reg.route);
         return error_response(db, {{"route", drug_name + " has " + routes + " regimens for " + use->name +
                                                  ": give the route of the prescribed dose."}});
     }
@@ -261,13 +261,13 @@ Response evaluate(const Request& req, const DrugDb& db) {
     r.drug = drug->id;
     r.drug_name = drug_name;
     r.region = req.region;
-    r.indication = {use->indication, use->name, std::string(to_string(use->status)), use->region, use->conditions, use->source};
+    r.indication = {use->indication, use->name, use->conditions, use->status, use->region, use->source};
     r.patient.weight_kg = weight_kg;
     if (age_years) r.patient.age_years = round_to(*age_years, 2);
-    r.patient.sex = p.sex == Sex::Female ? "female" : p.sex == Sex::Male ? "male" : "unknown";
+    r.patient.sex = p.sex;
     r.patient.height_cm = p.height_cm;
     r.renal = renal.result;
-    r.presentation = {presentation.route, std::string(to_string(presentation.kind)), presentation.description,
+    r.presentation = {presentation.route, presentation.kind, presentation.description,
                       presentation.mg_per_ml, presentation.min_measurable_mg, std::nullopt, presentation.source};
     if (presentation.min_measurable_mg)
         r.presentation.min_measurable_ml = ml_for_mg(*presentation.min_measurable_mg, presentation.mg_per_ml);
@@ -280,7 +280,7 @@ Response evaluate(const Request& req, const DrugDb& db) {
     std::vector<Finding> scope;
     if (us_fallback)
         scope.push_back({"REGION_FALLBACK", Severity::Caution,
-                         "The data hold no EU label for " + drug->name_in("eu") + ": the US label is shown.", use->source});
+                         "The data hold no EU label for " + drug->name_in(Region::Eu) + ": the US label is shown.", use->source});
     for (auto& f : scope_findings(*use, regimen, *band, r.renal, weight_kg, age_months)) scope.push_back(std::move(f));
     if (age_decides)
         scope.push_back({"AGE_UNKNOWN", Severity::Caution,
@@ -289,20 +289,20 @@ Response evaluate(const Request& req, const DrugDb& db) {
                          use->source});
     if (use->regimens.size() > 1 && !req.route) {
         std::string others;
-        for (size_t i = 1; i < use->regimens.size(); ++i) others += (others.empty() ? "" : ", ") + use->regimens[i].route;
+        for (size_t i = 1; i < use->regimens.size(); ++i) others += (others.empty() ? "" : ", ") + name_of(use->regimens[i].route);
         scope.push_back({"OTHER_ROUTES", Severity::Info,
-                         "Shown: the " + regimen.route + " regimen. Also labelled: " + others + " (see the comparison).",
+                         "Shown: the " + name_of(regimen.route) + " regimen. Also labelled: " + others + " (see the comparison).",
                          use->source});
     }
     if (regimen.renal && renal_decision_sensitive(r.renal, *regimen.renal)) {
         std::string estimates;
         for (const auto& e : r.renal.estimates)
-            estimates += (estimates.empty() ? "" : ", ") + e.weight_kind + " weight " + format_number(e.weight_kg) + " kg: " +
+            estimates += (estimates.empty() ? "" : ", ") + name_of(e.weight_kind) + " weight " + format_number(e.weight_kg) + " kg: " +
                          format_number(e.crcl_ml_min, 1) + " mL/min";
         scope.push_back({"RENAL_DECISION_SENSITIVE", Severity::Caution,
                          "The every-other-day decision depends on the body weight used in Cockcroft-Gault (" + estimates +
                              "; the threshold is " + format_number(regimen.renal->crcl_below_ml_min) + " mL/min). Used: " +
-                             r.renal.weight_used + " weight. Consider a measured creatinine clearance.",
+                             name_of(*r.renal.weight_used) + " weight. Consider a measured creatinine clearance.",
                          db.renal_methods.weight_source});
     }
     if (auto f = weight_for_age_finding(db.weight_for_age, p, weight_kg, age_months)) scope.push_back(std::move(*f));
@@ -362,7 +362,7 @@ Response evaluate(const Request& req, const DrugDb& db) {
 }
 
 Response evaluate_text(std::string_view request_json, const DrugDb& db) {
-    ParsedRequest parsed = parse_request(request_json);
+    ParsedRequest parsed = parse_request(request_json, db.renal_methods.umol_l_per_mg_dl);
     return parsed.request ? evaluate(*parsed.request, db) : error_response(db, std::move(parsed.errors));
 }
 

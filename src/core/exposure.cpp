@@ -53,7 +53,7 @@ ExposureSeries simulate_exposure(const Pk& pk, const ExposureRegimen& regimen, i
     s.doses = regimen.interval_hours <= 0 ? 1 : regimen.max_doses;
     s.relative_clearance = regimen.relative_clearance;
     s.source = pk.source;
-    const bool iv = regimen.route == "IV" || pk.tmax_hours <= 0;
+    const bool iv = regimen.route == Route::IV || pk.tmax_hours <= 0;
     const double ke_normal = kLn2 / pk.half_life_hours;
     const double ke = ke_normal * regimen.relative_clearance;
     const double ka = iv ? 0 : absorption_rate_for_tmax(ke_normal, pk.tmax_hours);

@@ -8,7 +8,7 @@
 namespace core {
 
 struct ExposureRegimen {
-    std::string route;           // "SC" | "IV"
+    Route route = Route::SC;
     double dose_mg = 0;
     double interval_hours = 0;   // 0: a single dose
     int max_doses = 0;           // a course: at most this many doses (0: as many as the period holds)

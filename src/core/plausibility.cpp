@@ -47,7 +47,7 @@ std::optional<Finding> weight_for_age_finding(const WeightForAgeReference& refer
                           " what is plausible at " + age_words(round_to(*age_months, 0)) + " (" + range + " in the " +
                           reference.reference + "). Confirm the weight and its unit before using any dose.";
     // The usual slip is the unit: say what the other reading would be when it fits the age.
-    const bool in_lb = patient.weight_unit == "lb";
+    const bool in_lb = patient.weight_unit == WeightUnit::Lb;
     const double other = in_lb ? round_to(patient.weight_value, 2) : round_to(lb_to_kg(weight_kg), 2);
     if ((!bounds->min_kg || other >= *bounds->min_kg) && (!bounds->max_kg || other <= *bounds->max_kg))
         message += in_lb ? " Entered in pounds; " + format_number(patient.weight_value) + " kg would fit the age."

@@ -6,9 +6,9 @@
 
 namespace core {
 
-const Use* find_use(const Drug& drug, const std::string& indication, const std::string& region,
+const Use* find_use(const Drug& drug, const std::string& indication, Region region,
                     std::optional<double> age_months, bool* age_decides) {
-    for (const std::string& r : {region, std::string("any")}) {
+    for (Region r : {region, Region::Any}) {
         const Use* first = nullptr;
         bool by_age = false;
         for (const auto& use : drug.uses) {
@@ -117,13 +117,13 @@ RegimenResult describe_regimen(const Regimen& regimen, const Band& band, double 
     if (regimen.course) r.notes = regimen.course->note;
     switch (d.kind) {
         case DoseKind::Fixed:
-            r.kind = "fixed";
+            r.kind = DoseKind::Fixed;
             r.dose_mg = d.mg;
             r.increase_to_mg = d.increase_to_mg;
             if (!d.increase_note.empty()) r.notes = d.increase_note;
             break;
         case DoseKind::PerKg: {
-            r.kind = "per-kg";
+            r.kind = DoseKind::PerKg;
             r.mg_per_kg = d.mg_per_kg;
             // Shown rounded down, so a shown dose never exceeds a cap.
             const auto shown = [&](double mg_per_kg) {
@@ -134,7 +134,7 @@ RegimenResult describe_regimen(const Regimen& regimen, const Band& band, double 
             break;
         }
         case DoseKind::Escalating: {
-            r.kind = "weight-based";
+            r.kind = DoseKind::Escalating;
             r.start_mg_per_kg_per_day = RangeMg{d.start_min_mg_per_kg_per_day, d.start_max_mg_per_kg_per_day};
             const StartRange start = start_range_mg_per_day(d, weight_kg);
             r.start_mg_per_day = RangeMg{round_to(start.min_mg, 1), round_to(start.max_mg, 1)};

@@ -12,7 +12,7 @@ namespace core {
 // this age: where a label covers an indication only for some ages (Actemra: systemic JIA, not
 // adult-onset Still's disease), the entry whose ages hold the patient. With the age unknown the
 // first such entry is taken and `age_decides`, when given, is set.
-const Use* find_use(const Drug& drug, const std::string& indication, const std::string& region,
+const Use* find_use(const Drug& drug, const std::string& indication, Region region,
                     std::optional<double> age_months = std::nullopt, bool* age_decides = nullptr);
 // The first band whose weight and age ranges hold the patient (an unknown age never
 // matches a band that has an age condition).

@@ -26,11 +26,11 @@ constexpr double kCmPerInch = 2.54;
 void choose_weight(RenalResult& r, double weight_kg, std::optional<double> height_cm, Sex sex, double age_years,
                    double scr_mg_dl, const RenalMethods& m) {
     const double factor = (140 - age_years) / (m.cg_constant * scr_mg_dl) * (sex == Sex::Female ? m.cg_female_factor : 1);
-    auto estimate = [&](const char* kind, double kg) {
+    auto estimate = [&](WeightKind kind, double kg) {
         return WeightEstimate{kind, round_to(kg, 2), round_down_to(kg * factor, 1)};
     };
-    r.estimates.push_back(estimate("actual", weight_kg));
-    r.weight_used = "actual";
+    r.estimates.push_back(estimate(WeightKind::Actual, weight_kg));
+    r.weight_used = WeightKind::Actual;
     if (!height_cm) {
         r.weight_reason = "Actual body weight (no height given; with a height, ideal and adjusted weight are compared).";
         return;
@@ -44,16 +44,16 @@ void choose_weight(RenalResult& r, double weight_kg, std::optional<double> heigh
                        m.ibw_kg_per_inch * (*height_cm / kCmPerInch - 60);
     const double adjusted = ibw + m.adjusted_weight_factor * (weight_kg - ibw);
     const double bmi = weight_kg / (*height_cm / 100 * *height_cm / 100);
-    r.estimates.push_back(estimate("ideal", ibw));
-    if (weight_kg > ibw) r.estimates.push_back(estimate("adjusted", adjusted));
+    r.estimates.push_back(estimate(WeightKind::Ideal, ibw));
+    if (weight_kg > ibw) r.estimates.push_back(estimate(WeightKind::Adjusted, adjusted));
     if (weight_kg <= ibw) {
         r.weight_reason = "Actual body weight: it is at or below the ideal weight (" + format_number(ibw, 2) + " kg).";
     } else if (bmi >= m.obese_bmi) {
-        r.weight_used = "adjusted";
+        r.weight_used = WeightKind::Adjusted;
         r.weight_reason = "Adjusted body weight " + format_number(adjusted, 2) + " kg: the BMI is " + format_number(bmi, 1) +
                           " (" + format_number(m.obese_bmi) + " or more), so actual weight would overstate clearance.";
     } else {
-        r.weight_used = "ideal";
+        r.weight_used = WeightKind::Ideal;
         r.weight_reason = "Ideal body weight " + format_number(ibw, 2) + " kg: actual weight is above it and the BMI (" +
                           format_number(bmi, 1) + ") is under " + format_number(m.obese_bmi) + ".";
     }
@@ -83,7 +83,7 @@ RenalAssessment assess_renal(const RenalInput& input, double weight_kg, std::opt
             break;
     }
     const double scr_mg_dl =
-        input.scr_unit == "mg/dL" ? input.scr_value : scr_umol_l_to_mg_dl(input.scr_value, m.umol_l_per_mg_dl);
+        input.scr_unit == ScrUnit::MgDl ? input.scr_value : scr_umol_l_to_mg_dl(input.scr_value, m.umol_l_per_mg_dl);
     r.scr_mg_dl = round_to(scr_mg_dl, 2);
     if (!age_years) {
         out.errors.push_back({"patient.age", "Age is needed to estimate renal function from serum creatinine."});
@@ -105,7 +105,7 @@ RenalAssessment assess_renal(const RenalInput& input, double weight_kg, std::opt
         r.method = RenalMethod::CockcroftGault;
         r.value_kind = "crcl";
         r.formula = "Cockcroft-Gault: (140 - " + format_number(*age_years) + " y) x " + format_number(used_kg) + " kg (" +
-                    r.weight_used + " weight) / (" + format_number(m.cg_constant) + " x " + format_number(scr_mg_dl) +
+                    name_of(*r.weight_used) + " weight) / (" + format_number(m.cg_constant) + " x " + format_number(scr_mg_dl) +
                     " mg/dL)" + (sex == Sex::Female ? " x " + format_number(m.cg_female_factor) : "");
         r.source = m.cg_source;
         return out;

@@ -192,7 +192,7 @@ bool indication_panel(App& app, const core::DrugDb& db) {
     if (drug != nullptr)
         for (int pass = 0; pass < 2; ++pass)
             for (const auto& use : drug->uses) {
-                if (use.region != in.region && use.region != "any") continue;
+                if (core::name_of(use.region) != in.region && use.region != core::Region::Any) continue;
                 if (use.status == core::UseStatus::NotIndicated) continue;
                 const bool labelled = use.status == core::UseStatus::Labelled;
                 if ((pass == 0) != labelled) continue;
@@ -204,8 +204,8 @@ bool indication_panel(App& app, const core::DrugDb& db) {
     field_errors(app, {"indication", "drug", "region"});
     const auto& r = app.response;
     if (r.ok) {
-        const bool labelled = r.indication.status == "labelled";
-        const std::string status = labelled ? "Labelled" : r.indication.status == "off-label" ? "OFF-LABEL" : "Emergency use";
+        const bool labelled = r.indication.status == core::UseStatus::Labelled;
+        const std::string status = labelled ? "Labelled" : r.indication.status == core::UseStatus::OffLabel ? "OFF-LABEL" : "Emergency use";
         wrapped(labelled ? text_color() : caution_color(app.dark),
                 status + ": " + r.indication.name + (r.indication.conditions.empty() ? "" : " " + r.indication.conditions));
     }
@@ -435,7 +435,7 @@ void compare_panel(App& app, const Services& services) {
             ImGui::TableNextColumn();
             ImGui::TextWrapped("%s%s", c.name.c_str(), c.primary ? " *" : "");
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(c.route.c_str());
+            ImGui::TextUnformatted(c.route ? core::name_of(*c.route).c_str() : "");
             ImGui::TableNextColumn();
             if (!c.indicated) {
                 wrapped(caution_color(app.dark), c.reason);
@@ -473,7 +473,7 @@ void compare_panel(App& app, const Services& services) {
     for (const auto& c : r.comparators) {
         if (c.timeline_days.empty() || !c.dose_mg) continue;
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        const std::string name = c.name.substr(0, c.name.find(' ')) + " " + c.route;
+        const std::string name = c.name.substr(0, c.name.find(' ')) + " " + (c.route ? core::name_of(*c.route) : std::string());
         dl->AddText(ImVec2(p.x, p.y), text, name.c_str());
         const float x0 = p.x + name_w, x1 = p.x + width - 4;
         // A course is drawn as a course: the line stops at its last dose and says how long it is.
@@ -555,7 +555,7 @@ void compare_panel(App& app, const Services& services) {
         dl->AddRectFilled(ImVec2(q.x, q.y + 4), ImVec2(q.x + ImGui::GetFontSize(), q.y + ImGui::GetFontSize() - 2), palette[i % 4]);
         ImGui::Dummy(ImVec2(ImGui::GetFontSize() * 1.3f, 1));
         ImGui::SameLine();
-        ImGui::TextWrapped("%s %s: %s%s%s", s.drug.c_str(), s.route.c_str(), s.regimen.c_str(), s.note.empty() ? "" : ". ",
+        ImGui::TextWrapped("%s %s: %s%s%s", s.drug.c_str(), core::name_of(s.route).c_str(), s.regimen.c_str(), s.note.empty() ? "" : ". ",
                            s.note.c_str());
     }
 }

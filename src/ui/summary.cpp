@@ -36,8 +36,8 @@ std::string summary_text(const core::Response& r) {
     }
     // The one verdict for the patient comes first (a contraindication is never listed after an "ok").
     line("Overall: " + upper(core::to_string(r.verdict)) + (r.verdict_reason.empty() ? "" : " - " + r.verdict_reason));
-    line(r.drug_name + ", " + r.indication.name + " (" + r.indication.status + ", " +
-         (r.region == "eu" ? "EU label" : "US label") + ").");
+    line(r.drug_name + ", " + r.indication.name + " (" + core::name_of(r.indication.status) + ", " +
+         (r.region == core::Region::Eu ? "EU label" : "US label") + ").");
     std::string patient = "Weight " + format_number(r.patient.weight_kg, 2) + " kg";
     if (r.patient.age_years) patient += ", age " + format_number(*r.patient.age_years, 1) + " years";
     line(patient + ".");
@@ -66,7 +66,7 @@ std::string summary_text(const core::Response& r) {
             line("Ceiling: " + mg(*g.ceiling_mg_per_day) + per + " (" + format_number(*g.ceiling_mg_per_kg_per_day, 2) +
                  (every_48h ? " mg/kg; on average " + format_number(*g.ceiling_mg_per_kg_per_day / 2, 2) + " mg/kg/day)."
                             : " mg/kg/day)."));
-        else if (g.kind == "weight-based")
+        else if (g.kind == core::DoseKind::Escalating)
             line("Ceiling: none verified for this use (no escalation ladder).");
     }
     if (r.check) {

@@ -5,7 +5,9 @@
 
 namespace {
 const core::Presentation& presentation(const std::string& drug, const std::string& route) {
-    const core::Presentation* p = db().find(drug)->presentation_for(route);
+    const auto r = core::from_name(route, core::kRoutes);
+    REQUIRE(r.has_value());
+    const core::Presentation* p = db().find(drug)->presentation_for(*r);
     REQUIRE(p != nullptr);
     return *p;
 }

@@ -14,7 +14,7 @@
 
 namespace {
 
-core::Request request_for(const std::string& drug, const core::Use& use, const std::string& region, double kg,
+core::Request request_for(const std::string& drug, const core::Use& use, core::Region region, double kg,
                           int renal_state) {
     core::Request r;
     r.drug = drug;
@@ -55,8 +55,8 @@ TEST_CASE("property: no NaN, no ladder step above the ceiling, doses and volumes
     for (const auto& drug : db().drugs)
     for (const auto& use : drug.uses) {
         if (use.status == core::UseStatus::NotIndicated) continue;
-        for (const std::string region : {"us", "eu"}) {
-            if (use.region != region && use.region != "any") continue;
+        for (const core::Region region : core::kRequestRegions) {
+            if (use.region != region && use.region != core::Region::Any) continue;
             for (int renal = 0; renal < 4; ++renal) {
                 double previous_ceiling = -1, previous_start = -1, previous_dose = -1;
                 std::string previous_band = "";
@@ -93,7 +93,7 @@ TEST_CASE("property: no NaN, no ladder step above the ceiling, doses and volumes
                     if (!r.ladder.empty() && g.start_mg_per_day) ok = ok && r.ladder.front().dose.mg == g.start_mg_per_day->min;
                     for (const auto& c : r.comparators) {
                         ok = ok && finite(c.dose_mg) && finite(c.interval_days);
-                        if (c.measure) ok = ok && measure_ok(*c.measure, *db().find(c.drug)->presentation_for(c.route));
+                        if (c.measure) ok = ok && measure_ok(*c.measure, *db().find(c.drug)->presentation_for(*c.route));
                         ok = ok && !(c.course && c.administrations_per_year);  // a course is never counted per year
                     }
                     if (g.band == previous_band && g.ceiling_mg_per_day) {
@@ -107,7 +107,7 @@ TEST_CASE("property: no NaN, no ladder step above the ceiling, doses and volumes
                     previous_dose = g.dose_mg.value_or(-1);
                     if (!ok) {
                         ++failures;
-                        if (failures < 10) MESSAGE(drug.id << " " << use.indication << " " << region << " " << kg << " kg renal " << renal);
+                        if (failures < 10) MESSAGE(drug.id << " " << use.indication << " " << core::to_string(region) << " " << kg << " kg renal " << renal);
                     }
                 }
             }
@@ -124,8 +124,8 @@ TEST_CASE("property: every safety flag and lab, for every drug, use and region, 
     for (const auto& drug : db().drugs)
     for (const auto& use : drug.uses) {
         if (use.status == core::UseStatus::NotIndicated) continue;
-        for (const std::string region : {"us", "eu"}) {
-            if (use.region != region && use.region != "any") continue;
+        for (const core::Region region : core::kRequestRegions) {
+            if (use.region != region && use.region != core::Region::Any) continue;
             for (bool on_treatment : {false, true})
             for (const auto& item : core::safety_flags()) {
                 core::Request r = request_for(drug.id, use, region, 70, 1);
@@ -143,7 +143,7 @@ TEST_CASE("property: every safety flag and lab, for every drug, use and region, 
                                f.code != "NO_LADDER" && f.code != "AGE_UNKNOWN";
                 if (!response.ok || !said) {
                     ++silent;
-                    MESSAGE(drug.id << " " << use.indication << " " << region << " " << item.id << " on treatment " << on_treatment);
+                    MESSAGE(drug.id << " " << use.indication << " " << core::to_string(region) << " " << item.id << " on treatment " << on_treatment);
                 }
             }
             // A lab far outside every threshold is either judged or named.
@@ -159,7 +159,7 @@ TEST_CASE("property: every safety flag and lab, for every drug, use and region, 
                 ++evaluated;
                 if (!response.ok || response.findings_status == core::Verdict::Ok) {
                     ++silent;
-                    MESSAGE(drug.id << " " << use.indication << " " << region << " " << lab << " on treatment " << on_treatment);
+                    MESSAGE(drug.id << " " << use.indication << " " << core::to_string(region) << " " << lab << " on treatment " << on_treatment);
                 }
             }
         }
@@ -170,13 +170,13 @@ TEST_CASE("property: every safety flag and lab, for every drug, use and region, 
 }
 
 TEST_CASE("property: a weight in pounds gives the same response as the same weight in kg") {
-    const core::Use& nomid = *core::find_use(*db().find("anakinra"), "nomid", "us");
+    const core::Use& nomid = *core::find_use(*db().find("anakinra"), "nomid", core::Region::Us);
     for (int tenth = 5; tenth <= 3500; tenth += 7) {
         const double kg = tenth / 10.0;
-        core::Request in_kg = request_for("anakinra", nomid, "us", kg, 1);
+        core::Request in_kg = request_for("anakinra", nomid, core::Region::Us, kg, 1);
         core::Request in_lb = in_kg;
         in_lb.patient.weight_value = core::kg_to_lb(kg);
-        in_lb.patient.weight_unit = "lb";
+        in_lb.patient.weight_unit = core::WeightUnit::Lb;
         CHECK(core::lb_to_kg(core::kg_to_lb(kg)) == doctest::Approx(kg).epsilon(1e-12));
         const auto a = core::evaluate(in_kg, db());
         const auto b = core::evaluate(in_lb, db());

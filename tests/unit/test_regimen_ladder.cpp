@@ -65,7 +65,7 @@ TEST_CASE("each administration needs its own syringe") {
 
 TEST_CASE("band selection honours inclusive and exclusive edges") {
     const core::Drug* cana = db().find("canakinumab");
-    const core::Use* caps = core::find_use(*cana, "caps", "us");
+    const core::Use* caps = core::find_use(*cana, "caps", core::Region::Us);
     const auto& regimen = caps->regimens[0];
     CHECK(core::select_band(regimen, 14.99, std::nullopt) == nullptr);
     CHECK(core::select_band(regimen, 15, std::nullopt) == &regimen.bands[0]);
@@ -77,9 +77,9 @@ TEST_CASE("band selection honours inclusive and exclusive edges") {
 
 TEST_CASE("a region-specific use wins over one for any region") {
     const core::Drug* ana = db().find("anakinra");
-    CHECK(core::find_use(*ana, "ra", "eu")->region == "eu");
-    CHECK(core::find_use(*ana, "gout", "eu")->region == "any");
-    CHECK(core::find_use(*ana, "gca", "us") == nullptr);
+    CHECK(core::find_use(*ana, "ra", core::Region::Eu)->region == core::Region::Eu);
+    CHECK(core::find_use(*ana, "gout", core::Region::Eu)->region == core::Region::Any);
+    CHECK(core::find_use(*ana, "gca", core::Region::Us) == nullptr);
 }
 
 TEST_CASE("Kawasaki infants under 8 months start at 4 mg/kg/day") {

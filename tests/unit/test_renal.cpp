@@ -11,7 +11,7 @@ RenalInput scr(double value, const char* unit) {
     RenalInput r;
     r.kind = RenalInput::Kind::Scr;
     r.scr_value = value;
-    r.scr_unit = unit;
+    r.scr_unit = *core::from_name(std::string_view(unit), core::kScrUnits);
     return r;
 }
 const RenalMethods& methods() { return db().renal_methods; }
@@ -116,18 +116,18 @@ TEST_CASE("with a height, Cockcroft-Gault shows actual, ideal and adjusted weigh
     CHECK(a.result.estimates[1].crcl_ml_min == 30.2);
     CHECK(a.result.estimates[2].weight_kg == 64.23);   // adjusted: 52.38 + 0.4 x 29.62
     CHECK(a.result.estimates[2].crcl_ml_min == 37);
-    CHECK(a.result.weight_used == "adjusted");
+    CHECK(a.result.weight_used == core::WeightKind::Adjusted);
     CHECK(*a.result.crcl_ml_min == 37);
     // A woman below her ideal weight: actual weight (never inflate a small patient's clearance).
     a = assess_renal(scr(1.87, "mg/dL"), 44, 32.0, Sex::Female, 160.0, methods());
-    CHECK(a.result.weight_used == "actual");
+    CHECK(a.result.weight_used == core::WeightKind::Actual);
     CHECK(*a.result.crcl_ml_min == 30);
     // A man above his ideal weight with a BMI under 30: ideal weight.
     a = assess_renal(scr(1.0, "mg/dL"), 80, 50.0, Sex::Male, 180.0, methods());
-    CHECK(a.result.weight_used == "ideal");
+    CHECK(a.result.weight_used == core::WeightKind::Ideal);
     // Under 152.4 cm the ideal-weight formula does not apply.
     a = assess_renal(scr(1.0, "mg/dL"), 60, 50.0, Sex::Female, 150.0, methods());
-    CHECK(a.result.weight_used == "actual");
+    CHECK(a.result.weight_used == core::WeightKind::Actual);
     CHECK(a.result.estimates.size() == 1);
 }
 
