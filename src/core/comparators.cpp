@@ -5,6 +5,7 @@
 #include "regimen.hpp"
 #include "renal.hpp"
 #include "safety.hpp"
+#include "verdict.hpp"
 #include "words.hpp"
 
 namespace core {
@@ -78,8 +79,8 @@ std::vector<ComparatorResult> compare_drugs(const DrugDb& db, const Request& req
             limit_reason = "Not indicated below " + age_words(*use->age_min_months) + " (labelled age limit).";
         if (use->weight_min_kg && patient.weight_kg < *use->weight_min_kg)
             limit_reason = "Not indicated below " + format_number(*use->weight_min_kg) + " kg (labelled weight limit).";
-        const auto findings = primary ? std::vector<Finding>{}
-                                      : safety_findings(drug, request.safety, request.region, request.indication);
+        auto findings = primary ? std::vector<Finding>{} : safety_findings(drug, request.safety, request.region, request.indication);
+        merge_by_code(findings, nullptr);
         for (const auto& regimen : use->regimens) {
             ComparatorResult c = entry;
             c.route = regimen.route;

@@ -219,8 +219,24 @@ struct WeightForAgeReference {
     Source source;
 };
 
+// The finding codes an answer can carry (data/findings.json), each with where it is listed.
+struct FindingCode {
+    bool bears_on_order = false;  // with an order, listed with the check
+    std::string meaning;
+};
+
+struct FindingCatalogue {
+    std::map<std::string, FindingCode> codes;
+    bool known(const std::string& code) const { return codes.count(code) > 0; }
+    bool bears_on_order(const std::string& code) const {
+        auto it = codes.find(code);
+        return it != codes.end() && it->second.bears_on_order;
+    }
+};
+
 struct DrugDb {
     std::string data_version;
+    FindingCatalogue findings;
     std::map<std::string, SourceInfo> sources;
     RenalMethods renal_methods;
     WeightForAgeReference weight_for_age;

@@ -602,6 +602,31 @@ void read_methods(Loader& L, const Json& root, RenalMethods& m, WeightForAgeRefe
     });
 }
 
+void read_findings(Loader& L, const Json& root, FindingCatalogue& catalogue) {
+    L.object(root, "$", [&](JsonObject& o) {
+        L.text(o, "$", "description");
+        const Json* codes = o.get("codes");
+        if (codes == nullptr || !codes->is_object() || codes->empty()) {
+            L.error("$.codes", "must be a non-empty object");
+            return;
+        }
+        for (auto it = codes->begin(); it != codes->end(); ++it) {
+            const std::string p = "$.codes." + it.key();
+            bool well_formed = !it.key().empty();
+            for (char c : it.key()) well_formed = well_formed && ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
+            if (!well_formed) L.error(p, "a finding code is written in capitals, digits and underscores");
+            FindingCode code;
+            L.object(it.value(), p, [&](JsonObject& co) {
+                const Json* bears = co.get("bears_on_order");
+                if (bears == nullptr || !bears->is_boolean()) L.error(p + ".bears_on_order", "must be true or false");
+                else code.bears_on_order = bears->get<bool>();
+                code.meaning = L.text(co, p, "meaning");
+            });
+            catalogue.codes[it.key()] = code;
+        }
+    });
+}
+
 }  // namespace
 
 LoadResult load_drug_db(const std::vector<DataFile>& files) {
@@ -647,7 +672,7 @@ LoadResult load_drug_db(const std::vector<DataFile>& files) {
                 }
             });
     }
-    bool have_methods = false;
+    bool have_methods = false, have_findings = false;
     for (const auto& f : files) {
         if (&f == sources_file) continue;
         Json root = parse(f);
@@ -656,6 +681,9 @@ LoadResult load_drug_db(const std::vector<DataFile>& files) {
         if (f.name == "methods.json") {
             read_methods(L, root, db.renal_methods, db.weight_for_age);
             have_methods = true;
+        } else if (f.name == "findings.json") {
+            read_findings(L, root, db.findings);
+            have_findings = true;
         } else {
             Drug d = read_drug(L, root);
             if (!d.id.empty() && f.name != d.id + ".json") L.error("$.drug", "drug id must match the file name");
@@ -664,6 +692,13 @@ LoadResult load_drug_db(const std::vector<DataFile>& files) {
         }
     }
     if (!have_methods) result.errors.push_back({"methods.json", "$", "missing data file"});
+    if (!have_findings) result.errors.push_back({"findings.json", "$", "missing data file"});
+    // Every code a safety rule gives is a catalogued finding code.
+    for (const auto& drug : db.drugs)
+        for (size_t i = 0; i < drug.safety_rules.size(); ++i)
+            if (have_findings && !db.findings.known(drug.safety_rules[i].code))
+                result.errors.push_back({drug.id + ".json", "$.safety_rules[" + std::to_string(i) + "].code",
+                                         "unknown finding code \"" + drug.safety_rules[i].code + "\" (not in findings.json)"});
     if (db.find("anakinra") == nullptr) result.errors.push_back({"anakinra.json", "$", "missing data file"});
     if (result.errors.empty()) result.db = std::move(db);
     return result;

@@ -109,3 +109,11 @@ TEST_CASE("invalid JSON and a missing file are load errors") {
     CHECK(has_error(r, "tocilizumab.json", "$", "not valid JSON"));
     CHECK(has_error(r, "methods.json", "$", "missing data file"));
 }
+
+TEST_CASE("a safety rule whose code is not in data/findings.json is a load error") {
+    const auto r = load_with("anakinra.json", [](json& j) { j["safety_rules"][0]["code"] = "NEW_CODE"; });
+    CHECK_FALSE(r.db.has_value());
+    CHECK(has_error(r, "anakinra.json", "$.safety_rules[0].code", "not in findings.json"));
+    const auto bad = load_with("findings.json", [](json& j) { j["codes"]["lower_case"] = {{"bears_on_order", true}, {"meaning", "x"}}; });
+    CHECK(has_error(bad, "findings.json", "$.codes.lower_case", "capitals"));
+}
