@@ -106,9 +106,19 @@ std::vector<ComparatorResult> compare_drugs(const DrugDb& db, const Request& req
             if (r.kind == DoseKind::Escalating) {
                 c.dose_mg = r.start_mg_per_day->min;
                 if (r.start_mg_per_day->max > r.start_mg_per_day->min) c.dose_max_mg = r.start_mg_per_day->max;
-                c.basis = format_number(r.start_mg_per_kg_per_day->min) + "-" + format_number(r.start_mg_per_kg_per_day->max) +
-                          " mg/kg/day to start" +
-                          (r.ceiling_mg_per_kg_per_day ? ", up to " + format_number(*r.ceiling_mg_per_kg_per_day) + " mg/kg/day" : "");
+                // The start as the label gives it, and after a cap in mg/kg too (never a mg/kg range
+                // that contradicts the mg shown).
+                const auto range = [](const RangeMg& m) {
+                    return m.min == m.max ? format_number(m.min, 2) : format_number(m.min, 2) + "-" + format_number(m.max, 2);
+                };
+                // Under the every-48-h rule the same amounts are per administration.
+                const std::string unit = r.interval_hours && *r.interval_hours != 24 ? " mg/kg per administration" : " mg/kg/day";
+                c.basis = range(*r.label_start_mg_per_kg_per_day) + unit + " to start" +
+                          (r.start_cap_mg_per_day ? ", capped at " + format_number(*r.start_cap_mg_per_day, 1) + " mg/day (" +
+                                                        range(*r.start_mg_per_kg_per_day) + unit + " at " +
+                                                        format_number(patient.weight_kg) + " kg)"
+                                                  : std::string()) +
+                          (r.ceiling_mg_per_kg_per_day ? ", up to " + format_number(*r.ceiling_mg_per_kg_per_day) + unit : "");
             } else if (r.kind == DoseKind::PerKg) {
                 c.dose_mg = r.dose_mg;
                 c.basis = format_number(*r.mg_per_kg) + " mg/kg";

@@ -30,6 +30,14 @@ struct Range {
     std::optional<double> lower() const { return from ? from : above; }
 };
 
+// A mg/day limit for a dose whose escalation rule was not verified (EU FMF and Still's at 50 kg
+// and over: 100 mg/day, escalation not read): above the labelled dose and up to this limit an
+// order is a caution; above it, it exceeds. The source is the one text read that gives a limit.
+struct Backstop {
+    double mg_per_day = 0;
+    Source source;
+};
+
 struct Dose {
     DoseKind kind = DoseKind::Fixed;
     // Fixed: mg per administration (or per day for daily regimens).
@@ -49,6 +57,8 @@ struct Dose {
     std::optional<double> ceiling_mg_per_kg_per_day;
     std::optional<double> max_mg_per_day;
     std::vector<double> steps_mg_per_kg;
+    // Fixed doses with an unverified increase, escalating doses without a ceiling.
+    std::optional<Backstop> backstop;
 };
 
 struct Band {
@@ -82,6 +92,10 @@ struct Course {
     std::optional<int> max_administrations;
     std::optional<double> min_hours_between;        // between administrations within the course
     std::optional<double> retreat_after_hours_min;  // a new course no sooner than this after the last dose
+    // How serious an order is that runs past the course, or repeats with no stop: exceeds for a
+    // labelled course of fixed length, caution for an off-label study's course.
+    Severity overrun_severity = Severity::Exceeds;
+    Severity open_ended_severity = Severity::Exceeds;
     std::string note;
     Source source;
 };

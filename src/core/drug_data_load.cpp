@@ -205,6 +205,8 @@ Dose read_dose(Loader& L, JsonObject& band, const std::string& path) {
             d.increase_unverified = L.boolean(o, p, "increase_unverified");
             if (d.increase_unverified && d.increase_to_mg) L.error(p + ".increase_unverified", "not with increase_to_mg");
             if (d.increase_to_mg && *d.increase_to_mg <= d.mg) L.error(p + ".increase_to_mg", "must be above mg");
+            if (o.get("backstop") != nullptr && !d.increase_unverified)
+                L.error(p + ".backstop", "a backstop goes with increase_unverified (a verified increase is its own limit)");
         } else if (kind == data_name(DoseKind::PerKg)) {
             d.kind = DoseKind::PerKg;
             d.mg_per_kg = L.number(o, p, "mg_per_kg", true, 0.001, 100).value_or(0);
@@ -242,8 +244,20 @@ Dose read_dose(Loader& L, JsonObject& band, const std::string& path) {
             const bool has_ceiling = d.ceiling_mg_per_kg_per_day || d.max_mg_per_day;
             if (has_ceiling && d.steps_mg_per_kg.empty())
                 L.error(p + ".steps_mg_per_kg", "a dose with a ceiling needs escalation steps");
+            if (has_ceiling && o.get("backstop") != nullptr)
+                L.error(p + ".backstop", "a backstop is for a dose with no verified ceiling");
         } else if (!kind.empty()) {
             L.error(p + ".kind", "unknown dose kind \"" + kind + "\" (fixed, per-kg, escalating)");
+        }
+        if (const Json* b = o.get("backstop")) {
+            Backstop backstop;
+            L.object(*b, p + ".backstop", [&](JsonObject& bo) {
+                backstop.mg_per_day = L.number(bo, p + ".backstop", "mg_per_day", true, 0.001, kMaxMg).value_or(0);
+                backstop.source = L.source(bo, p + ".backstop", "source");
+            });
+            if (d.kind == DoseKind::PerKg) L.error(p + ".backstop", "a per-kg dose has its own caps");
+            if (d.kind == DoseKind::Fixed && backstop.mg_per_day <= d.mg) L.error(p + ".backstop.mg_per_day", "must be above mg");
+            d.backstop = backstop;
         }
     });
     return d;
@@ -260,6 +274,10 @@ Course read_course(Loader& L, JsonObject& regimen, const std::string& path) {
         }
         c.min_hours_between = L.number(o, p, "min_hours_between", false, 1, kMaxHours);
         c.retreat_after_hours_min = L.number(o, p, "retreat_after_hours_min", false, 1, kMaxHours);
+        // Where the data say how serious running past the course is (no default in C++).
+        const std::array<Severity, 2> order_severities = {Severity::Caution, Severity::Exceeds};
+        c.overrun_severity = L.choice(o, p, "overrun_severity", order_severities).value_or(Severity::Exceeds);
+        c.open_ended_severity = L.choice(o, p, "open_ended_severity", order_severities).value_or(Severity::Exceeds);
         c.note = L.text(o, p, "note", false);
         c.source = L.source(o, p, "source");
         if (c.days.has_value() == c.max_administrations.has_value())

@@ -53,11 +53,11 @@ double ml_for_mg(double mg, double mg_per_ml) {
     return 0.000001;
 }
 
-Measure measure_dose(double mg, const Presentation& p, std::optional<double> ceiling_mg) {
+Measure measure_dose(double mg, const Presentation& p, std::optional<double> offer_limit_mg) {
     Measure m;
     m.mg = mg;
     const auto nearest = [&](double candidate) -> std::optional<double> {
-        if (ceiling_mg && candidate > *ceiling_mg * (1 + kTolerance)) return std::nullopt;
+        if (!offer_limit_mg || candidate > *offer_limit_mg * (1 + kTolerance)) return std::nullopt;
         return candidate;
     };
     switch (p.kind) {
@@ -91,7 +91,9 @@ Measure measure_dose(double mg, const Presentation& p, std::optional<double> cei
             } else {
                 m.not_whole_devices = true;
                 m.below_measurable = below(mg, p.device_mg);
-                m.nearest_measurable_mg = nearest(std::max(1, whole) * p.device_mg);
+                // Whole devices: the nearest whole number of devices, unless a limit rules it out.
+                const double devices_mg = std::max(1, whole) * p.device_mg;
+                if (!offer_limit_mg || devices_mg <= *offer_limit_mg * (1 + kTolerance)) m.nearest_measurable_mg = devices_mg;
             }
             break;
         }

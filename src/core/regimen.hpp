@@ -44,4 +44,27 @@ struct StartRange {
 };
 StartRange start_range_mg_per_day(const Dose& dose, double weight_kg);
 
+// The usual start as shown: mg/day, and mg/kg/day after any cap (a capped bound is rounded
+// down, like a ceiling), with the label's range and the cap when it lowered the start.
+struct StartShown {
+    RangeMg mg, mg_per_kg, label_mg_per_kg;
+    std::optional<double> cap_mg;
+};
+StartShown describe_start(const Dose& dose, double weight_kg);
+
+// The start in words: "20 to 40 mg/day (1-2 mg/kg/day)", or with a cap "100 mg/day (1.42
+// mg/kg/day at 70 kg: the 2-4 mg/kg/day start is capped at 100 mg/day)". Per administration
+// (every 48 h) when `per_administration`.
+std::string start_words(const StartShown& start, double weight_kg, bool per_administration);
+
+// The largest escalation step the label allows, mg/kg (0 without steps).
+double largest_step_mg_per_kg(const Dose& dose);
+
+// The largest dose (per day, or per administration every 48 h) that may be offered as the
+// nearest measurable dose instead of `day_mg`, which the presentation cannot measure: never a
+// start above the start range (when day_mg is a start, at or below the range's top), otherwise
+// within the ceiling and one escalation step (the largest the label allows) above day_mg. None
+// without a ceiling or steps.
+std::optional<double> nearest_offer_limit_mg(const Dose& dose, double weight_kg, double day_mg);
+
 }  // namespace core

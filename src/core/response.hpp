@@ -76,7 +76,12 @@ struct RegimenResult {
     std::optional<double> dose_mg;       // fixed dose, or per-kg dose for this weight
     std::optional<double> increase_to_mg;
     std::optional<double> mg_per_kg;
+    // The usual start for this patient, in mg and mg/kg: after any mg cap, so the two always
+    // agree (US Still's at 70 kg: 100 mg/day = 1.42 mg/kg/day, not 2-4 mg/kg/day). The label's
+    // own range, and the cap when it applied, are given beside it.
     std::optional<RangeMg> start_mg_per_kg_per_day, start_mg_per_day;
+    std::optional<RangeMg> label_start_mg_per_kg_per_day;
+    std::optional<double> start_cap_mg_per_day;  // the mg/day cap, when it lowered the start
     std::optional<double> ceiling_mg_per_kg_per_day, ceiling_mg_per_day;
     std::optional<double> max_mg_per_administration;
     std::optional<double> interval_hours;  // after any renal adjustment; none for a single dose

@@ -85,6 +85,11 @@ OJson regimen_json(const RegimenResult& r, Cited& cited) {
                                        : OJson(nullptr);
     j["start_mg_per_day"] =
         r.start_mg_per_day ? OJson{{"min", r.start_mg_per_day->min}, {"max", r.start_mg_per_day->max}} : OJson(nullptr);
+    j["label_start_mg_per_kg_per_day"] =
+        r.label_start_mg_per_kg_per_day
+            ? OJson{{"min", r.label_start_mg_per_kg_per_day->min}, {"max", r.label_start_mg_per_kg_per_day->max}}
+            : OJson(nullptr);
+    put(j, "start_cap_mg_per_day", r.start_cap_mg_per_day);
     put(j, "ceiling_mg_per_kg_per_day", r.ceiling_mg_per_kg_per_day);
     put(j, "ceiling_mg_per_day", r.ceiling_mg_per_day);
     put(j, "max_mg_per_administration", r.max_mg_per_administration);

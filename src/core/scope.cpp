@@ -46,6 +46,67 @@ bool order_rests_on(RuleRole role, const PrescribedInput* order) {
     return true;
 }
 
+// The usual start (or the labelled dose) that the presentation cannot measure. The smallest
+// dose it can measure is named with its mg/kg and how it relates to the start range and the
+// ceiling, and is never offered as a start when it is above the start range: the clinician is
+// asked to seek specialist or pharmacy advice instead (a 3.2 kg neonate: 20 mg is 6.25 mg/kg/day).
+std::optional<Finding> start_measurability(const ScopeContext& x) {
+    const Presentation& p = x.presentation;
+    if (!p.min_measurable_mg || !x.response.regimen) return std::nullopt;
+    const RegimenResult& g = *x.response.regimen;
+    const Dose& dose = x.band.dose;
+    const double w = x.weight_kg;
+    const auto mg = [](double v) { return format_number(v, 1) + " mg"; };
+    const auto mgkg = [](double v) { return format_number(v, 2) + " mg/kg"; };
+    const bool escalating = dose.kind == DoseKind::Escalating;
+    const bool per_administration = !escalating || (g.interval_hours && !same_hours(*g.interval_hours, 24));
+    const std::string per = per_administration ? " per administration" : "/day";
+    double lowest = 0, highest = 0;
+    std::string what, range;
+    if (escalating) {
+        const StartRange start = start_range_mg_per_day(dose, w);
+        lowest = start.min_mg;
+        highest = start.max_mg;
+        range = start_words(describe_start(dose, w), w, per_administration);
+        what = "The labelled start, " + range + ",";
+    } else if (g.dose_mg) {
+        lowest = highest = *g.dose_mg;
+        what = "The labelled dose, " + mg(*g.dose_mg) + (dose.kind == DoseKind::PerKg ? " (" + mgkg(dose.mg_per_kg) + ")" : "") + ",";
+    } else {
+        return std::nullopt;
+    }
+    const Measure first = measure_dose(round_to(lowest, 1), p);
+    if (!first.below_measurable) return std::nullopt;
+    const double smallest = *p.min_measurable_mg;
+    const std::string smallest_words =
+        mg(smallest) + " (" + format_number(ml_for_mg(smallest, p.mg_per_ml), 6) + " mL), which is " + mgkg(smallest / w) + per;
+    std::string message;
+    if (smallest <= highest * (1 + kRelativeTolerance)) {
+        message = "The lowest start dose, " + mg(round_to(lowest, 1)) + " (" + format_number(*first.ml, 6) +
+                  " mL), cannot be measured with the " + p.description + "; the start is " + range +
+                  ". The smallest measurable dose is " + smallest_words + ", within the start range.";
+    } else {
+        message = what + " cannot be measured with the " + p.description + " at " + format_number(w) +
+                  " kg. The smallest measurable dose is " + smallest_words + ": above the " +
+                  (escalating ? "start range" : "labelled dose");
+        if (escalating) {
+            const double over = smallest / w - g.start_mg_per_kg_per_day->max;
+            const double step = g.step_mg_per_kg > 0 ? g.step_mg_per_kg : largest_step_mg_per_kg(dose);
+            message += " by " + mgkg(over) + per;
+            if (step > 0) message += " (" + format_number(over / step, 1) + " escalation steps of " + mgkg(step) + ")";
+            if (const auto ceiling = ceiling_mg_per_day(dose, w))
+                message += smallest > *ceiling * (1 + kRelativeTolerance)
+                               ? ", and above the ceiling, so no dose within the ceiling can be measured"
+                               : ", though within the ceiling";
+        } else if (dose.increase_to_mg_per_kg && smallest / w > *dose.increase_to_mg_per_kg * (1 + kRelativeTolerance)) {
+            message += ", and above the permitted increase to " + mgkg(*dose.increase_to_mg_per_kg);
+        }
+        message += ". Do not give the smallest measurable dose as a start without advice: ask a specialist or the "
+                   "pharmacy how to give a dose this small.";
+    }
+    return Finding{"BELOW_MEASURABLE", Severity::Caution, message, p.measurable_source.value_or(p.source)};
+}
+
 }  // namespace
 
 void add_unverified_finding(const ScopeContext& x, Response& r) {
@@ -153,21 +214,7 @@ std::vector<Finding> scope_findings(const ScopeContext& x) {
     }
     if (auto f = weight_for_age_finding(x.db.weight_for_age, x.request.patient, x.weight_kg, x.age_months))
         out.push_back(std::move(*f));
-    const auto& ladder = x.response.ladder;
-    if (!ladder.empty() && ladder.front().dose.below_measurable) {
-        const Measure& first = ladder.front().dose;
-        const double min_mg = *presentation.min_measurable_mg;
-        out.push_back({"BELOW_MEASURABLE", Severity::Caution,
-                       "The usual start (" + format_number(first.mg, 1) + " mg, " + format_number(*first.ml, 6) +
-                           " mL) is below what one " + presentation.description + " can measure (" + format_number(min_mg) +
-                           " mg). " +
-                           (first.nearest_measurable_mg
-                                ? "The nearest measurable dose is " + format_number(*first.nearest_measurable_mg, 1) + " mg (" +
-                                      format_number(*first.nearest_measurable_mg / x.weight_kg, 2) +
-                                      " mg/kg per dose), within the ceiling; see the ladder."
-                                : "No dose within the ceiling can be measured with this syringe."),
-                       presentation.measurable_source.value_or(presentation.source)});
-    }
+    if (auto f = start_measurability(x)) out.push_back(std::move(*f));
     return out;
 }
 

@@ -315,13 +315,14 @@ bool dose_panel(App& app) {
         // Rows (or splits) the syringe cannot measure, and the nearest dose it can.
         bool unmeasurable = false;
         for (const auto& row : r.ladder) unmeasurable = unmeasurable || row.dose.below_measurable || (row.split && row.split->below_measurable);
+        // What to do instead (never a start above the start range) is the core's finding, in the findings.
         if (unmeasurable && r.presentation.min_measurable_mg)
             wrapped(caution_color(app.dark),
                     std::string(severity_symbol("caution")) + " Unmeasurable: a dose under " + mg(*r.presentation.min_measurable_mg) + " (" +
                         ml(r.presentation.min_measurable_ml.value_or(0)) + ") cannot be measured with this syringe" +
                         (r.ladder.front().dose.nearest_measurable_mg
-                             ? "; the nearest measurable dose is " + mg(*r.ladder.front().dose.nearest_measurable_mg) + "."
-                             : r.ladder.front().dose.below_measurable ? "; no measurable dose fits under the ceiling." : "."));
+                             ? "; the nearest measurable dose for the start is " + mg(*r.ladder.front().dose.nearest_measurable_mg) + "."
+                             : "; see the findings for what to do."));
     }
     return changed;
 }

@@ -1,6 +1,7 @@
 #include "test_helpers.hpp"
 
 #include "drug_data.hpp"
+#include "regimen.hpp"
 
 #include <string>
 #include <vector>
@@ -116,4 +117,30 @@ TEST_CASE("a safety rule whose code is not in data/findings.json is a load error
     CHECK(has_error(r, "anakinra.json", "$.safety_rules[0].code", "not in findings.json"));
     const auto bad = load_with("findings.json", [](json& j) { j["codes"]["lower_case"] = {{"bears_on_order", true}, {"meaning", "x"}}; });
     CHECK(has_error(bad, "findings.json", "$.codes.lower_case", "capitals"));
+}
+
+TEST_CASE("a course states how serious an overrun and a standing order are; the loader refuses a course without them") {
+    const auto r = load_with("tocilizumab.json", [](json& j) {
+        for (auto& use : j["uses"])
+            for (auto& regimen : use["regimens"])
+                if (regimen.contains("course")) regimen["course"].erase("open_ended_severity");
+    });
+    CHECK_FALSE(r.db.has_value());
+    CHECK(has_error(r, "tocilizumab.json", "course.open_ended_severity", "missing"));
+    const core::Course& gout = *core::find_use(*db().find("anakinra"), "gout", core::Region::Us)->regimens[0].course;
+    CHECK(gout.open_ended_severity == core::Severity::Caution);  // an off-label study's course
+    const core::Course& crs = *core::find_use(*db().find("tocilizumab"), "crs", core::Region::Us)->regimens[0].course;
+    CHECK(crs.open_ended_severity == core::Severity::Exceeds);   // a labelled course of at most 4 doses
+}
+
+TEST_CASE("a backstop goes only with an unverified increase, and is above the labelled dose") {
+    const auto verified = load_with("anakinra.json", [](json& j) {
+        j["uses"][0]["regimens"][0]["bands"][0]["dose"]["backstop"] = {
+            {"mg_per_day", 200}, {"source", {{"refs", {"kineret-us"}}, {"section", "x"}}}};
+    });
+    CHECK(has_error(verified, "anakinra.json", "dose.backstop", "increase_unverified"));
+    const core::Dose& eu_fmf = core::find_use(*db().find("anakinra"), "fmf", core::Region::Eu)->regimens[0].bands[1].dose;
+    REQUIRE(eu_fmf.backstop.has_value());
+    CHECK(eu_fmf.backstop->mg_per_day == 200);
+    CHECK(eu_fmf.backstop->source.unverified);
 }

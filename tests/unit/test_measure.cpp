@@ -45,8 +45,9 @@ TEST_CASE("graduated syringe: one syringe per 100 mg, and a rest too small to me
     CHECK(core::measure_dose(100.1, syringe).syringes == 2);
     const core::Measure small = core::measure_dose(6.4, syringe);
     CHECK(small.below_measurable);
-    CHECK(small.nearest_measurable_mg == 20);
-    CHECK(core::measure_dose(6.4, syringe, 12.8).nearest_measurable_mg == std::nullopt);  // 20 mg is above that ceiling
+    CHECK(small.nearest_measurable_mg == std::nullopt);  // no limit given: nothing is offered
+    CHECK(core::measure_dose(6.4, syringe, 25.6).nearest_measurable_mg == 20);
+    CHECK(core::measure_dose(6.4, syringe, 12.8).nearest_measurable_mg == std::nullopt);  // 20 mg is above that limit
     CHECK_FALSE(core::measure_dose(20, syringe).below_measurable);
 }
 

@@ -48,73 +48,136 @@ bool measure_ok(const core::Measure& m, const core::Presentation& p) {
     return ok;
 }
 
+// Weights where a mg cap starts to bind, or a band starts or ends: the place for rounding
+// slips (US Still's at 57.14 kg: 3.5 mg/kg is 199.99 mg, at the 200 mg cap).
+std::vector<double> boundary_weights(const core::Regimen& regimen) {
+    std::vector<double> out;
+    auto add_cap = [&](std::optional<double> cap_mg, double mg_per_kg) {
+        if (cap_mg && mg_per_kg > 0) out.push_back(*cap_mg / mg_per_kg);
+    };
+    for (const auto& band : regimen.bands) {
+        for (auto bound : {band.weight_kg.from, band.weight_kg.above, band.weight_kg.to, band.weight_kg.below})
+            if (bound) out.push_back(*bound);
+        const core::Dose& d = band.dose;
+        for (auto cap : {d.start_max_mg_per_day, d.max_mg_per_day, d.max_mg, regimen.max_mg_per_administration}) {
+            add_cap(cap, d.start_min_mg_per_kg_per_day);
+            add_cap(cap, d.start_max_mg_per_kg_per_day);
+            add_cap(cap, d.mg_per_kg);
+            if (d.increase_to_mg_per_kg) add_cap(cap, *d.increase_to_mg_per_kg);
+            for (double step : d.steps_mg_per_kg)
+                for (double v = d.start_min_mg_per_kg_per_day; d.ceiling_mg_per_kg_per_day && v <= *d.ceiling_mg_per_kg_per_day + 1e-9; v += step)
+                    add_cap(cap, v);
+        }
+    }
+    return out;
+}
+
+// The checks every response of the sweeps must pass; `previous` carries the last response of
+// the same use, region and renal state at a lower weight (monotone start, ceiling and dose).
+struct Previous {
+    std::string band = "";
+    double ceiling = -1, start = -1, dose = -1;
+};
+
+bool response_ok(const core::Drug& drug, const core::Response& r, Previous& previous) {
+    const auto& g = *r.regimen;
+    const core::Presentation& p = *drug.presentation_for(g.route);
+    const core::Dose* dose = nullptr;
+    bool ok = finite(g.dose_mg) && finite(g.ceiling_mg_per_day) && std::isfinite(r.patient.weight_kg);
+    double previous_mg = 0, previous_ml = 0, previous_split_ml = 0;
+    (void)dose;
+    for (const auto& row : r.ladder) {
+        const double mg = row.dose.mg, ml = row.dose.ml.value_or(-1);
+        // Rows compared as shown: strictly rising, never a repeated row.
+        ok = ok && std::isfinite(mg) && mg > previous_mg && ml > 0 && ml >= previous_ml;
+        ok = ok && mg <= *g.ceiling_mg_per_day && row.mg_per_kg_per_dose <= *g.ceiling_mg_per_kg_per_day + 1e-9;
+        ok = ok && measure_ok(row.dose, p);
+        if (row.dose.nearest_measurable_mg) {
+            const double nearest = *row.dose.nearest_measurable_mg;
+            ok = ok && nearest <= *g.ceiling_mg_per_day + 1e-9;
+            // A start row is offered a measurable dose only within the start range.
+            if (row.in_start_range) ok = ok && nearest <= g.start_mg_per_day->max + 0.05;
+            // Any other row: within one escalation step (the largest, 1 mg/kg) of it.
+            else ok = ok && nearest <= mg + 1.0 * r.patient.weight_kg + 0.05;
+        }
+        ok = ok && row.daily == (g.interval_hours == 24.0);
+        if (row.split) {
+            ok = ok && row.daily && row.split->ml_per_dose > 0 && row.split->ml_per_dose >= previous_split_ml;
+            previous_split_ml = row.split->ml_per_dose;
+        }
+        previous_mg = mg;
+        previous_ml = ml;
+    }
+    if (!r.ladder.empty()) ok = ok && r.ladder.back().is_ceiling && r.ladder.back().dose.mg == *g.ceiling_mg_per_day;
+    if (!r.ladder.empty() && g.start_mg_per_day) ok = ok && r.ladder.front().dose.mg == g.start_mg_per_day->min;
+    // The start in mg/kg agrees with the start in mg (after any cap).
+    if (g.start_mg_per_day && g.start_mg_per_kg_per_day)
+        ok = ok && std::fabs(g.start_mg_per_kg_per_day->max * r.patient.weight_kg - g.start_mg_per_day->max) <=
+                       0.01 * r.patient.weight_kg + 0.05;
+    for (const auto& c : r.comparators) {
+        ok = ok && finite(c.dose_mg) && finite(c.interval_days);
+        if (c.measure) ok = ok && measure_ok(*c.measure, *db().find(c.drug)->presentation_for(*c.route));
+        ok = ok && !(c.course && c.administrations_per_year);  // a course is never counted per year
+    }
+    if (g.band == previous.band && g.ceiling_mg_per_day) {
+        ok = ok && *g.ceiling_mg_per_day >= previous.ceiling;
+        ok = ok && g.start_mg_per_day->min >= previous.start;
+    }
+    if (g.band == previous.band && g.dose_mg) ok = ok && *g.dose_mg >= previous.dose;
+    previous.band = g.band;
+    previous.ceiling = g.ceiling_mg_per_day.value_or(-1);
+    previous.start = g.start_mg_per_day ? g.start_mg_per_day->min : -1;
+    previous.dose = g.dose_mg.value_or(-1);
+    return ok;
+}
+
 }  // namespace
 
 TEST_CASE("property: no NaN, no ladder step above the ceiling, doses and volumes monotone, no 0 mL") {
-    long evaluated = 0, failures = 0, outside_bands = 0, rows = 0;
+    long evaluated = 0, failures = 0, outside_bands = 0, rows = 0, near_boundaries = 0;
     for (const auto& drug : db().drugs)
     for (const auto& use : drug.uses) {
         if (use.status == core::UseStatus::NotIndicated) continue;
         for (const core::Region region : core::kRequestRegions) {
             if (use.region != region && use.region != core::Region::Any) continue;
             for (int renal = 0; renal < 4; ++renal) {
-                double previous_ceiling = -1, previous_start = -1, previous_dose = -1;
-                std::string previous_band = "";
-                for (int tenth = 5; tenth <= 3500; tenth += DOSECHECK_SWEEP_STRIDE) {
-                    const double kg = tenth / 10.0;
-                    const core::Response r = core::evaluate(request_for(drug.id, use, region, kg, renal), db());
-                    ++evaluated;
-                    if (!r.ok) {
-                        // Only "no labelled dose for this weight" (e.g. canakinumab CAPS under 15 kg) may refuse.
-                        if (r.errors.size() == 1 && r.errors[0].field == "patient.weight") ++outside_bands;
-                        else ++failures;
-                        continue;
-                    }
-                    const auto& g = *r.regimen;
-                    const core::Presentation& p = *drug.presentation_for(g.route);
-                    bool ok = finite(g.dose_mg) && finite(g.ceiling_mg_per_day) && std::isfinite(r.patient.weight_kg);
-                    double previous_mg = 0, previous_ml = 0, previous_split_ml = 0;
-                    for (const auto& row : r.ladder) {
-                        ++rows;
-                        const double mg = row.dose.mg, ml = row.dose.ml.value_or(-1);
-                        ok = ok && std::isfinite(mg) && mg > previous_mg && ml > 0 && ml >= previous_ml;
-                        ok = ok && mg <= *g.ceiling_mg_per_day && row.mg_per_kg_per_dose <= *g.ceiling_mg_per_kg_per_day + 1e-9;
-                        ok = ok && measure_ok(row.dose, p);
-                        ok = ok && (!row.dose.nearest_measurable_mg || *row.dose.nearest_measurable_mg <= *g.ceiling_mg_per_day);
-                        ok = ok && row.daily == (g.interval_hours == 24.0);
-                        if (row.split) {
-                            ok = ok && row.daily && row.split->ml_per_dose > 0 && row.split->ml_per_dose >= previous_split_ml;
-                            previous_split_ml = row.split->ml_per_dose;
+                auto sweep = [&](int hundredths_from, int hundredths_to, int stride) {
+                    Previous previous;
+                    for (int hundredths = hundredths_from; hundredths <= hundredths_to; hundredths += stride) {
+                        const double kg = hundredths / 100.0;
+                        if (kg < 0.5 || kg > 350) continue;
+                        const core::Response r = core::evaluate(request_for(drug.id, use, region, kg, renal), db());
+                        ++evaluated;
+                        if (!r.ok) {
+                            // Only "no labelled dose for this weight" (e.g. canakinumab CAPS under 15 kg) may refuse.
+                            if (r.errors.size() == 1 && r.errors[0].field == "patient.weight") ++outside_bands;
+                            else ++failures;
+                            continue;
                         }
-                        previous_mg = mg;
-                        previous_ml = ml;
+                        rows += static_cast<long>(r.ladder.size());
+                        if (!response_ok(drug, r, previous)) {
+                            ++failures;
+                            if (failures < 10)
+                                MESSAGE(drug.id << " " << use.indication << " " << core::to_string(region) << " " << kg << " kg renal " << renal);
+                        }
                     }
-                    if (!r.ladder.empty()) ok = ok && r.ladder.back().is_ceiling && r.ladder.back().dose.mg == *g.ceiling_mg_per_day;
-                    if (!r.ladder.empty() && g.start_mg_per_day) ok = ok && r.ladder.front().dose.mg == g.start_mg_per_day->min;
-                    for (const auto& c : r.comparators) {
-                        ok = ok && finite(c.dose_mg) && finite(c.interval_days);
-                        if (c.measure) ok = ok && measure_ok(*c.measure, *db().find(c.drug)->presentation_for(*c.route));
-                        ok = ok && !(c.course && c.administrations_per_year);  // a course is never counted per year
-                    }
-                    if (g.band == previous_band && g.ceiling_mg_per_day) {
-                        ok = ok && *g.ceiling_mg_per_day >= previous_ceiling;
-                        ok = ok && g.start_mg_per_day->min >= previous_start;
-                    }
-                    if (g.band == previous_band && g.dose_mg) ok = ok && *g.dose_mg >= previous_dose;
-                    previous_band = g.band;
-                    previous_ceiling = g.ceiling_mg_per_day.value_or(-1);
-                    previous_start = g.start_mg_per_day ? g.start_mg_per_day->min : -1;
-                    previous_dose = g.dose_mg.value_or(-1);
-                    if (!ok) {
-                        ++failures;
-                        if (failures < 10) MESSAGE(drug.id << " " << use.indication << " " << core::to_string(region) << " " << kg << " kg renal " << renal);
-                    }
-                }
+                };
+                // Every 0.1 kg (every 0.7 kg under the sanitizers) ...
+                sweep(50, 35000, 10 * DOSECHECK_SWEEP_STRIDE);
+                // ... and every 0.01 kg within 0.3 kg of each cap and band boundary.
+                if (renal == 1)
+                    for (const auto& regimen : use.regimens)
+                        for (double boundary : boundary_weights(regimen)) {
+                            const long before = evaluated;
+                            const int centre = static_cast<int>(boundary * 100);
+                            sweep(centre - 30, centre + 30, DOSECHECK_SWEEP_STRIDE);
+                            near_boundaries += evaluated - before;
+                        }
             }
         }
     }
-    MESSAGE(evaluated << " requests evaluated, " << rows << " ladder rows, " << outside_bands
-                      << " outside every labelled weight band");
+    MESSAGE(evaluated << " requests evaluated (" << near_boundaries << " at 0.01 kg near cap and band boundaries), "
+                      << rows << " ladder rows, " << outside_bands << " outside every labelled weight band");
     CHECK(evaluated > 600000 / DOSECHECK_SWEEP_STRIDE);
     CHECK(failures == 0);
 }
