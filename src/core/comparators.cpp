@@ -51,10 +51,11 @@ std::vector<ComparatorResult> compare_drugs(const DrugDb& db, const Request& req
     std::vector<ComparatorResult> out;
     for (const auto& drug : db.drugs) {
         const bool primary = drug.id == request.drug;
-        const Use* use = find_use(drug, request.indication, request.region, patient.age_months);
+        bool age_decides = false;
+        const Use* use = find_use(drug, request.indication, request.region, patient.age_months, &age_decides);
         std::string region_note;
         if (use == nullptr && request.region == Region::Eu) {
-            use = find_use(drug, request.indication, Region::Us, patient.age_months);
+            use = find_use(drug, request.indication, Region::Us, patient.age_months, &age_decides);
             if (use != nullptr) region_note = "US label shown: the data hold no EU label for " + drug.name_in(Region::Eu) + ".";
         }
         ComparatorResult entry = base_entry(drug, request.region, primary);
@@ -73,6 +74,22 @@ std::vector<ComparatorResult> compare_drugs(const DrugDb& db, const Request& req
             out.push_back(entry);
             continue;
         }
+        // Whether the drug is labelled for this patient depends on an age not given: an input
+        // error for this comparator, and no dose.
+        if (age_decides) {
+            entry.error = FieldError{"patient.age", age_needed_message(drug, request.indication, use->region)};
+            entry.reason = entry.error->message;
+            entry.use_name.clear();
+            entry.conditions.clear();
+            out.push_back(entry);
+            continue;
+        }
+        if (use->dose_not_in_data) {
+            entry.reason = use->dose_not_in_data->message;
+            entry.source = use->dose_not_in_data->source;
+            out.push_back(entry);
+            continue;
+        }
         std::string limit_reason;
         if (use->status == UseStatus::OffLabel) limit_reason = "Off-label: " + use->name + ".";
         if (use->age_min_months && patient.age_months && *patient.age_months < *use->age_min_months)
@@ -80,6 +97,8 @@ std::vector<ComparatorResult> compare_drugs(const DrugDb& db, const Request& req
         if (use->weight_min_kg && patient.weight_kg < *use->weight_min_kg)
             limit_reason = "Not indicated below " + format_number(*use->weight_min_kg) + " kg (labelled weight limit).";
         auto findings = primary ? std::vector<Finding>{} : safety_findings(drug, request.safety, request.region, request.indication);
+        if (use->scope_caution && !primary)
+            findings.insert(findings.begin(), {"LABEL_SCOPE", Severity::Caution, use->scope_caution->message, use->scope_caution->source});
         merge_by_code(findings, nullptr);
         for (const auto& regimen : use->regimens) {
             ComparatorResult c = entry;

@@ -112,6 +112,12 @@ struct Regimen {
     bool single_dose() const { return course && course->max_administrations && *course->max_administrations == 1; }
 };
 
+// A use-level statement in words, with its source.
+struct UseNote {
+    std::string message;
+    Source source;
+};
+
 struct Use {
     std::string indication, name, conditions;
     Region region = Region::Us;
@@ -121,6 +127,13 @@ struct Use {
     // Which patients this entry is for, when a label covers an indication only in part (the US
     // Actemra label covers systemic JIA, not adult-onset Still's disease): a range of ages.
     std::optional<Range> applies_to_age_months;
+    // A condition the label puts on this use that the request cannot show (Actemra in an adult
+    // with Still's disease: labelled for systemic JIA only, i.e. onset in childhood): a LABEL_SCOPE
+    // caution with every answer for this use.
+    std::optional<UseNote> scope_caution;
+    // A use whose dose the data do not hold (Actemra COVID-19 EUA in children): no regimen, and
+    // this says why and where to look; no dose is ever shown for it.
+    std::optional<UseNote> dose_not_in_data;
     std::vector<Regimen> regimens;
 };
 

@@ -375,6 +375,21 @@ Use read_use(Loader& L, const Json& value, const std::string& p) {
         if (age_months) u.age_min_months = *age_months;
         u.weight_min_kg = L.number(o, p, "weight_min_kg", false, 0, kMaxKg);
         u.applies_to_age_months = age_range_in_months(L, o, p, "applies_to_age_years");
+        auto note = [&](const char* key) -> std::optional<UseNote> {
+            const Json* v = o.get(key);
+            if (v == nullptr) return std::nullopt;
+            UseNote n;
+            const std::string np = p + "." + key;
+            L.object(*v, np, [&](JsonObject& no) {
+                n.message = L.text(no, np, "message");
+                n.source = L.source(no, np, "source");
+            });
+            return n;
+        };
+        u.scope_caution = note("scope_caution");
+        u.dose_not_in_data = note("dose_not_in_data");
+        if (u.dose_not_in_data && u.status == UseStatus::NotIndicated)
+            L.error(p + ".dose_not_in_data", "a not-indicated use has no dose anyway");
         const Json* regimens = o.get("regimens");
         if (regimens == nullptr || !regimens->is_array()) {
             L.error(p + ".regimens", "must be a list");
@@ -383,8 +398,10 @@ Use read_use(Loader& L, const Json& value, const std::string& p) {
                 u.regimens.push_back(read_regimen(L, (*regimens)[i], p + ".regimens[" + std::to_string(i) + "]"));
             if (u.status == UseStatus::NotIndicated && !u.regimens.empty())
                 L.error(p + ".regimens", "a not-indicated use must have no regimen");
-            if (u.status != UseStatus::NotIndicated && u.regimens.empty())
-                L.error(p + ".regimens", "an indicated use needs at least one regimen");
+            if (u.status != UseStatus::NotIndicated && !u.dose_not_in_data && u.regimens.empty())
+                L.error(p + ".regimens", "an indicated use needs at least one regimen (or dose_not_in_data)");
+            if (u.dose_not_in_data && !u.regimens.empty())
+                L.error(p + ".regimens", "a use whose dose is not in the data has no regimen");
         }
     });
     return u;

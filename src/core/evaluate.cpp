@@ -79,6 +79,11 @@ Response evaluate(const Request& req, const DrugDb& db) {
     }
     if (use->status == UseStatus::NotIndicated)
         return error_response(db, {{"indication", "Not indicated: " + use->name + ". No dose can be given."}});
+    // A label that covers this indication only for some ages: an unknown age leaves the labelled
+    // status unknown, so no dose is shown until it is entered.
+    if (age_decides) return error_response(db, {{"patient.age", age_needed_message(*drug, req.indication, use->region)}});
+    if (use->dose_not_in_data)
+        return error_response(db, {{"indication", drug_name + ", " + use->name + ": " + use->dose_not_in_data->message}});
 
     const double weight_kg = round_to(p.weight_unit == WeightUnit::Lb ? lb_to_kg(p.weight_value) : p.weight_value, 2);
     RenalAssessment renal = assess_renal(p.renal, weight_kg, age_years, p.sex, p.height_cm, db.renal_methods);
@@ -151,7 +156,7 @@ Response evaluate(const Request& req, const DrugDb& db) {
         const CheckContext context{regimen, *r.regimen, dose, r.renal, weight_kg, *drug, *use, presentation, r.ladder};
         r.check = check_dose(*req.prescribed, context);
     }
-    const ScopeContext scope{db, *drug, *use, regimen, *band, presentation, req, r, weight_kg, age_months, us_fallback, age_decides};
+    const ScopeContext scope{db, *drug, *use, regimen, *band, presentation, req, r, weight_kg, age_months, us_fallback};
     place_scope_findings(scope_findings(scope), db.findings, r);
     add_unverified_finding(scope, r);
     for (auto& f : safety_findings(*drug, req.safety, req.region, req.indication)) r.findings.push_back(std::move(f));

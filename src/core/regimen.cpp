@@ -3,6 +3,7 @@
 #include "numbers.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace core {
 
@@ -23,6 +24,15 @@ const Use* find_use(const Drug& drug, const std::string& indication, Region regi
         }
     }
     return nullptr;
+}
+
+std::string age_needed_message(const Drug& drug, const std::string& indication, Region region) {
+    std::string entries;
+    for (const auto& use : drug.uses)
+        if (use.indication == indication && use.region == region && use.applies_to_age_months)
+            entries += (entries.empty() ? "" : "; ") + use.name + " (" + describe_range_words(*use.applies_to_age_months) + ")";
+    return "Age is needed: whether " + drug.name_in(region) + " is labelled for this patient depends on it (" + entries +
+           "). No dose is shown until the age is entered.";
 }
 
 const Band* select_band(const Regimen& regimen, double weight_kg, std::optional<double> age_months) {
@@ -46,6 +56,18 @@ std::string describe_range(const Range& r, const std::string& unit) {
     return lower.empty() ? upper : lower;
 }
 }  // namespace
+
+std::string describe_range_words(const Range& months) {
+    // Whole years read better ("under 18 years" rather than "under 216 months").
+    Range years = months;
+    bool whole = true;
+    for (auto* bound : {&years.from, &years.above, &years.to, &years.below})
+        if (*bound) {
+            whole = whole && std::fmod(**bound, 12) == 0;
+            **bound /= 12;
+        }
+    return whole ? describe_range(years, "years") : describe_range(months, "months");
+}
 
 std::string describe_band(const Band& band) {
     std::string w = describe_range(band.weight_kg, "kg");

@@ -14,9 +14,15 @@ namespace core {
 // first such entry is taken and `age_decides`, when given, is set.
 const Use* find_use(const Drug& drug, const std::string& indication, Region region,
                     std::optional<double> age_months = std::nullopt, bool* age_decides = nullptr);
+// Why the age is needed when a label covers an indication only for some ages and none was
+// given: the entries and the ages they cover ("field": patient.age).
+std::string age_needed_message(const Drug& drug, const std::string& indication, Region region);
+
 // The first band whose weight and age ranges hold the patient (an unknown age never
 // matches a band that has an age condition).
 const Band* select_band(const Regimen& regimen, double weight_kg, std::optional<double> age_months);
+// An age range (in months) in words: "under 18 years", "18 years and over", "under 8 months".
+std::string describe_range_words(const Range& months);
 // "15 to 40 kg", "over 40 kg", "under 8 months": a band's conditions in words.
 std::string describe_band(const Band& band);
 // All of a regimen's bands in words, "; " between them (for "no labelled dose" messages).

@@ -158,7 +158,8 @@ struct ComparatorResult {
     std::optional<UseStatus> status;     // the use's status; none: the label has no use for this indication
     std::string use_name;
     std::string conditions;              // who the use is for, in the label's words
-    std::string reason;                  // why not indicated
+    std::string reason;                  // why not indicated, or why no dose is shown
+    std::optional<FieldError> error;     // an input this comparator needs (patient.age), with no dose shown
     std::optional<Route> route;          // none when there is no regimen
     std::optional<double> dose_mg, dose_max_mg, increase_to_mg;
     std::optional<Measure> measure, increase_measure;

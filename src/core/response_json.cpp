@@ -177,6 +177,7 @@ OJson comparator_json(const ComparatorResult& c, Cited& cited) {
     j["use"] = c.use_name;
     j["conditions"] = c.conditions;
     j["reason"] = c.reason;
+    j["error"] = c.error ? OJson{{"field", c.error->field}, {"message", c.error->message}} : OJson(nullptr);
     j["route"] = c.route ? name_of(*c.route) : std::string();
     put(j, "dose_mg", c.dose_mg);
     put(j, "dose_max_mg", c.dose_max_mg);

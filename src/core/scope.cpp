@@ -139,7 +139,6 @@ std::vector<Finding> scope_findings(const ScopeContext& x) {
     const Band& band = x.band;
     const Presentation& presentation = x.presentation;
     const RenalResult& renal = x.response.renal;
-    const std::string& drug_name = x.drug.name_in(x.request.region);
     std::vector<Finding> out;
     if (x.region_fallback)
         out.push_back({"REGION_FALLBACK", Severity::Caution,
@@ -147,6 +146,7 @@ std::vector<Finding> scope_findings(const ScopeContext& x) {
     if (use.status == UseStatus::OffLabel)
         out.push_back({"OFF_LABEL", Severity::Caution, "Off-label use: " + use.name + ". Not a labelled indication in this region.",
                        use.source});
+    if (use.scope_caution) out.push_back({"LABEL_SCOPE", Severity::Caution, use.scope_caution->message, use.scope_caution->source});
     if (use.status == UseStatus::EmergencyUse)
         out.push_back({"EMERGENCY_USE", Severity::Info,
                        "Emergency Use Authorization, not a full approval: " + use.name + ".", use.source});
@@ -168,11 +168,6 @@ std::vector<Finding> scope_findings(const ScopeContext& x) {
                        "Age not given: the dose depends on age for this use (" + describe_band(regimen.bands.front()) +
                            "), so the band for older patients is shown. Enter the age.",
                        band.source});
-    if (x.age_decides)
-        out.push_back({"AGE_UNKNOWN", Severity::Caution,
-                       "Age not given: whether " + drug_name + " is labelled here depends on it. Shown: " + use.name +
-                           ". Enter the age.",
-                       use.source});
     if (use.weight_min_kg && x.weight_kg < *use.weight_min_kg)
         out.push_back({"WEIGHT_BELOW_LABEL", Severity::Caution,
                        "Below the labelled weight: this use is labelled from " + format_number(*use.weight_min_kg) + " kg.",

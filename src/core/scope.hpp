@@ -23,7 +23,6 @@ struct ScopeContext {
     double weight_kg = 0;
     std::optional<double> age_months;
     bool region_fallback = false;  // the requested region has no data for this use
-    bool age_decides = false;      // which entry of the use applies depends on an age not given
 };
 
 std::vector<Finding> scope_findings(const ScopeContext& x);

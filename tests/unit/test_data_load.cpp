@@ -144,3 +144,43 @@ TEST_CASE("a backstop goes only with an unverified increase, and is above the la
     CHECK(eu_fmf.backstop->mg_per_day == 200);
     CHECK(eu_fmf.backstop->source.unverified);
 }
+
+TEST_CASE("a use's scope_caution is data: any use can carry one, and every answer for it shows LABEL_SCOPE") {
+    const auto r = load_with("anakinra.json", [](json& j) {
+        for (auto& use : j["uses"])
+            if (use["indication"] == "gout")
+                use["scope_caution"] = {{"message", "Only for flares."}, {"source", {{"refs", {"gout-pilot-2007"}}, {"section", "FACTS 3"}}}};
+    });
+    REQUIRE(r.db.has_value());
+    const std::string request =
+        R"({"indication": "gout", "patient": {"weight": {"value": 80, "unit": "kg"}, "age": {"value": 50, "unit": "years"}}})";
+    const json answer = json::parse(core::evaluate_json(request, *r.db).json);
+    CHECK(has_code(answer["findings"], "LABEL_SCOPE"));
+    CHECK_FALSE(has_code(run(json::parse(request))["findings"], "LABEL_SCOPE"));  // the shipped data: none for gout
+}
+
+TEST_CASE("a use whose dose is not in the data has no regimen, and never shows a dose") {
+    const auto bad = load_with("tocilizumab.json", [](json& j) {
+        for (auto& use : j["uses"])
+            if (use.contains("dose_not_in_data")) use["regimens"] = j["uses"][0]["regimens"];
+    });
+    CHECK(has_error(bad, "tocilizumab.json", ".regimens", "has no regimen"));
+    const json child = run({{"drug", "tocilizumab"},
+                            {"indication", "covid19"},
+                            {"patient", {{"weight", {{"value", 30}, {"unit", "kg"}}}, {"age", {{"value", 9}, {"unit", "years"}}}}}});
+    CHECK(child["ok"] == false);
+    CHECK(child["errors"][0]["field"] == "indication");
+}
+
+TEST_CASE("an unknown age where the age decides the labelled status is an input error, for the drug and for a comparator") {
+    const json toci = run({{"drug", "tocilizumab"}, {"indication", "covid19"}, {"patient", {{"weight", {{"value", 30}, {"unit", "kg"}}}}}});
+    CHECK(toci["ok"] == false);
+    CHECK(toci["errors"][0]["field"] == "patient.age");
+    const json ana = run({{"indication", "covid19"}, {"patient", {{"weight", {{"value", 80}, {"unit", "kg"}}}}}});
+    REQUIRE(ana["ok"] == true);
+    const json& comparator = ana["comparators"][2];
+    CHECK(comparator["drug"] == "tocilizumab");
+    CHECK(comparator["error"]["field"] == "patient.age");
+    CHECK(comparator["dose_mg"].is_null());
+    CHECK(comparator["indicated"] == false);
+}

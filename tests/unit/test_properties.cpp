@@ -137,7 +137,7 @@ TEST_CASE("property: no NaN, no ladder step above the ceiling, doses and volumes
     long evaluated = 0, failures = 0, outside_bands = 0, rows = 0, near_boundaries = 0;
     for (const auto& drug : db().drugs)
     for (const auto& use : drug.uses) {
-        if (use.status == core::UseStatus::NotIndicated) continue;
+        if (use.status == core::UseStatus::NotIndicated || use.dose_not_in_data) continue;
         for (const core::Region region : core::kRequestRegions) {
             if (use.region != region && use.region != core::Region::Any) continue;
             for (int renal = 0; renal < 4; ++renal) {
@@ -186,7 +186,7 @@ TEST_CASE("property: every safety flag and lab, for every drug, use and region, 
     long evaluated = 0, silent = 0;
     for (const auto& drug : db().drugs)
     for (const auto& use : drug.uses) {
-        if (use.status == core::UseStatus::NotIndicated) continue;
+        if (use.status == core::UseStatus::NotIndicated || use.dose_not_in_data) continue;
         for (const core::Region region : core::kRequestRegions) {
             if (use.region != region && use.region != core::Region::Any) continue;
             for (bool on_treatment : {false, true})
