@@ -86,6 +86,9 @@ Response evaluate(const Request& req, const DrugDb& db) {
         return error_response(db, {{"indication", drug_name + ", " + use->name + ": " + use->dose_not_in_data->message}});
 
     const double weight_kg = round_to(p.weight_unit == WeightUnit::Lb ? lb_to_kg(p.weight_value) : p.weight_value, 2);
+    // A weight implausible for the age never yields a dose unless the request confirms it.
+    if (auto check = check_weight_for_age(db.weight_for_age, p, weight_kg, age_months); check.error)
+        return error_response(db, {*check.error});
     RenalAssessment renal = assess_renal(p.renal, weight_kg, age_years, p.sex, p.height_cm, db.renal_methods);
     if (!renal.errors.empty()) return error_response(db, renal.errors);
 

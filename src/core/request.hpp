@@ -22,6 +22,9 @@ struct RenalInput {
 struct PatientInput {
     double weight_value = 0;
     WeightUnit weight_unit = WeightUnit::Kg;
+    // The request confirms a weight outside the growth reference's plausible range for the age
+    // as correct (without it such a weight is an input error, never a dose).
+    bool weight_confirmed = false;
     std::optional<double> age_value;
     AgeUnit age_unit = AgeUnit::Years;
     Sex sex = Sex::Unknown;

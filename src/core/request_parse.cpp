@@ -185,6 +185,11 @@ public:
         }
         JsonObject p(*v);
         weight(p, out);
+        if (const Json* confirmed = p.get("weight_confirmed")) {
+            if (!confirmed->is_boolean())
+                error("patient.weight_confirmed", "Must be true (the weight is confirmed as correct although unusual for the age) or false.");
+            else out.weight_confirmed = confirmed->get<bool>();
+        }
         age(p, out);
         if (const Json* sex = p.get("sex")) {
             const auto s = choice(sex, "patient.sex", "sex", kSexes);

@@ -207,8 +207,8 @@ std::vector<Finding> scope_findings(const ScopeContext& x) {
                            name_of(*renal.weight_used) + " weight. Consider a measured creatinine clearance.",
                        x.db.renal_methods.weight_source});
     }
-    if (auto f = weight_for_age_finding(x.db.weight_for_age, x.request.patient, x.weight_kg, x.age_months))
-        out.push_back(std::move(*f));
+    if (auto check = check_weight_for_age(x.db.weight_for_age, x.request.patient, x.weight_kg, x.age_months); check.confirmed)
+        out.push_back(std::move(*check.confirmed));
     if (auto f = start_measurability(x)) out.push_back(std::move(*f));
     return out;
 }

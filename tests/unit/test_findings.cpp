@@ -123,8 +123,13 @@ TEST_CASE("an unverified split rule does not grade a once-daily order, only a di
 
 TEST_CASE("messages meant for people carry no internal codes") {
     const std::regex code("\\b[A-Z]+_[A-Z_]+\\b");
-    for (const json& req : {busy_request(), nomid_child(3.2)}) {
+    json newborn = nomid_child(3.2);
+    newborn["patient"]["age"] = {{"value", 0}, {"unit", "months"}};
+    json confirmed = nomid_child(145);
+    confirmed["patient"]["weight_confirmed"] = true;
+    for (const json& req : {busy_request(), newborn, confirmed}) {
         const json r = run(req);
+        REQUIRE(r["ok"] == true);
         for (const auto& f : all_findings(r)) CHECK_MESSAGE(!std::regex_search(f["message"].get<std::string>(), code), f["message"]);
         CHECK(!std::regex_search(r["verdict_reason"].get<std::string>(), code));
     }

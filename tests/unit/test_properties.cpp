@@ -21,6 +21,9 @@ core::Request request_for(const std::string& drug, const core::Use& use, core::R
     r.indication = use.indication;
     r.region = region;
     r.patient.weight_value = kg;
+    // The sweeps cover every weight at one age, so most are implausible for it: confirmed, so that
+    // the dosing is what is tested (the refusal of an unconfirmed one has its own tests).
+    r.patient.weight_confirmed = true;
     // An age the use applies to (a use split by age, such as Actemra's sJIA, covers children only).
     r.patient.age_value = 30;
     if (use.applies_to_age_months && !use.applies_to_age_months->contains(30 * 12)) r.patient.age_value = 10;

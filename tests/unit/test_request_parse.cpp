@@ -178,3 +178,17 @@ TEST_CASE("on_treatment must be true or false") {
     r["safety"] = {{"on_treatment", true}};
     CHECK(core::parse_request(r.dump(), db().renal_methods.umol_l_per_mg_dl).errors.empty());
 }
+
+TEST_CASE("weight_confirmed must be true or false, and defaults to false") {
+    json r = base();
+    CHECK_FALSE(core::parse_request(r.dump(), db().renal_methods.umol_l_per_mg_dl).request->patient.weight_confirmed);
+    for (const json& bad : {json("yes"), json(1), json(nullptr)}) {
+        r["patient"]["weight_confirmed"] = bad;
+        CAPTURE(bad.dump());
+        CHECK(first_field(r.dump()) == "patient.weight_confirmed");
+    }
+    r["patient"]["weight_confirmed"] = true;
+    const auto parsed = core::parse_request(r.dump(), db().renal_methods.umol_l_per_mg_dl);
+    REQUIRE(parsed.errors.empty());
+    CHECK(parsed.request->patient.weight_confirmed);
+}
