@@ -165,6 +165,9 @@ std::vector<ComparatorResult> compare_drugs(const DrugDb& db, const Request& req
                 c.administrations_per_year = round_to(365 * 24 / *r.interval_hours, 1);
             }
             c.findings = findings;
+            if (presentation != nullptr && !primary)
+                if (auto f = volume_unconfirmed("The dose shown, " + format_number(*c.dose_mg, 1) + " mg", *c.dose_mg, *presentation))
+                    c.findings.push_back(std::move(*f));
             out.push_back(c);
         }
     }

@@ -122,6 +122,7 @@ void judge_measurability(const PrescribedInput& order, const CheckContext& x, co
                             p.source});
         return;
     }
+    if (auto f = volume_unconfirmed("The order, " + mg(order.dose_mg), order.dose_mg, p)) findings.push_back(std::move(*f));
     if (!c.measure.below_measurable || !p.min_measurable_mg) return;
     const double min_mg = *p.min_measurable_mg;
     std::string message = mg(order.dose_mg) + " (" + ml(c.measure.ml.value_or(0)) + ") is below what one " + p.description +

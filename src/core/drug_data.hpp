@@ -180,8 +180,12 @@ struct Presentation {
     double mg_per_ml = 0;
     double device_mg = 0, device_ml = 0;  // one syringe or device (graduated syringe, whole device)
     std::vector<Vial> vials;              // vials, smallest first
-    std::optional<double> min_measurable_mg;  // the smallest dose one draw can measure
+    std::optional<double> min_measurable_mg;  // the smallest dose one draw can measure (syringe or vial)
     std::optional<Source> measurable_source;
+    // Without a known minimum: the smallest dose the labels themselves draw from it. A smaller
+    // draw is one the data cannot confirm as measurable (VOLUME_UNCONFIRMED), never silently ok.
+    std::optional<double> smallest_labelled_draw_mg;
+    std::optional<Source> smallest_labelled_draw_source;
     Source source;
 };
 

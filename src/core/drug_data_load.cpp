@@ -441,7 +441,16 @@ Presentation read_presentation(Loader& L, const Json& value, const std::string& 
                 pr.min_measurable_mg = L.number(mo, mp, "min_mg", true, 0.001, kMaxMg);
                 pr.measurable_source = L.source(mo, mp, "source");
             });
-            if (pr.kind != PresentationKind::GraduatedSyringe) L.error(mp, "only a graduated syringe has a measurable minimum");
+            if (pr.kind == PresentationKind::WholeDevice) L.error(mp, "a whole device is given whole: it has no measurable minimum");
+        }
+        if (const Json* d = o.get("smallest_labelled_draw")) {
+            const std::string dp = p + ".smallest_labelled_draw";
+            L.object(*d, dp, [&](JsonObject& d_o) {
+                pr.smallest_labelled_draw_mg = L.number(d_o, dp, "mg", true, 0.001, kMaxMg);
+                pr.smallest_labelled_draw_source = L.source(d_o, dp, "source");
+            });
+            if (pr.kind == PresentationKind::WholeDevice) L.error(dp, "a whole device is given whole: nothing is drawn from it");
+            if (pr.min_measurable_mg) L.error(dp, "a presentation with a measurable minimum needs no smallest labelled draw");
         }
         pr.source = L.source(o, p, "source");
     });

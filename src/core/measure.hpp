@@ -17,6 +17,11 @@ double ml_for_mg(double mg, double mg_per_ml);
 // one is at most `offer_limit_mg` (see nearest_offer_limit_mg); without a limit none is offered.
 Measure measure_dose(double mg, const Presentation& presentation, std::optional<double> offer_limit_mg = std::nullopt);
 
+// Without a measurable minimum in the data, a draw smaller than the smallest dose the labels
+// draw from the presentation is one the data cannot confirm as measurable: a VOLUME_UNCONFIRMED
+// caution that starts with `what` ("The labelled dose, 6 mg"); otherwise nothing.
+std::optional<Finding> volume_unconfirmed(const std::string& what, double mg, const Presentation& presentation);
+
 // A measure in words for people: "0.67 mL, 1 syringe", "2 syringes (100 + 60 mg)", "28 mL drawn
 // from 1 x 400 mg + 2 x 80 mg vials", or why it cannot be given.
 std::string measure_words(const Measure& measure);

@@ -107,6 +107,18 @@ std::optional<Finding> start_measurability(const ScopeContext& x) {
     return Finding{"BELOW_MEASURABLE", Severity::Caution, message, p.measurable_source.value_or(p.source)};
 }
 
+// The labelled dose (or the lowest start) drawn from a presentation with no known measurable
+// minimum, below the smallest dose its labels draw from it. Only without an order: with one, the
+// order's own volume is what is checked (one finding, not two for the same draw).
+std::optional<Finding> start_volume_unconfirmed(const ScopeContext& x) {
+    if (x.request.prescribed || !x.response.regimen) return std::nullopt;
+    const RegimenResult& g = *x.response.regimen;
+    if (g.dose_mg) return volume_unconfirmed("The labelled dose, " + format_number(*g.dose_mg, 1) + " mg", *g.dose_mg, x.presentation);
+    if (x.band.dose.kind != DoseKind::Escalating) return std::nullopt;
+    const double lowest = round_to(start_range_mg_per_day(x.band.dose, x.weight_kg).min_mg, 1);
+    return volume_unconfirmed("The lowest start dose, " + format_number(lowest, 1) + " mg", lowest, x.presentation);
+}
+
 }  // namespace
 
 void add_unverified_finding(const ScopeContext& x, Response& r) {
@@ -210,6 +222,7 @@ std::vector<Finding> scope_findings(const ScopeContext& x) {
     if (auto check = check_weight_for_age(x.db.weight_for_age, x.request.patient, x.weight_kg, x.age_months); check.confirmed)
         out.push_back(std::move(*check.confirmed));
     if (auto f = start_measurability(x)) out.push_back(std::move(*f));
+    if (auto f = start_volume_unconfirmed(x)) out.push_back(std::move(*f));
     return out;
 }
 

@@ -184,3 +184,21 @@ TEST_CASE("an unknown age where the age decides the labelled status is an input 
     CHECK(comparator["dose_mg"].is_null());
     CHECK(comparator["indicated"] == false);
 }
+
+TEST_CASE("vials may carry a measurable minimum; a whole device may not, nor a smallest draw") {
+    const json minimum = {{"min_mg", 15}, {"source", {{"refs", {"ilaris-us"}}, {"section", "a test minimum"}}}};
+    auto r = load_with("canakinumab.json", [&](json& j) {
+        j["presentations"][0].erase("smallest_labelled_draw");
+        j["presentations"][0]["measurable"] = minimum;
+    });
+    for (const auto& e : r.errors) MESSAGE(e.file << " " << e.path << ": " << e.message);
+    REQUIRE(r.db.has_value());
+    CHECK(r.db->find("canakinumab")->presentations[0].min_measurable_mg == 15);
+    r = load_with("canakinumab.json", [&](json& j) { j["presentations"][0]["measurable"] = minimum; });
+    CHECK(has_error(r, "canakinumab.json", "$.presentations[0].smallest_labelled_draw", "needs no smallest labelled draw"));
+    r = load_with("tocilizumab.json", [&](json& j) {
+        REQUIRE(j["presentations"][1]["kind"] == "whole-device");  // the 162 mg/0.9 mL SC device
+        j["presentations"][1]["measurable"] = minimum;
+    });
+    CHECK(has_error(r, "tocilizumab.json", "measurable", "a whole device is given whole"));
+}

@@ -77,3 +77,36 @@ TEST_CASE("tocilizumab IV: mL to draw and the vials with the least left over, th
     CHECK(m.leftover_mg == 21);
     CHECK_FALSE(m.syringes.has_value());
 }
+
+TEST_CASE("a vial may carry a measurable minimum: a smaller draw is below measurable, with the nearest offer") {
+    core::Presentation vial = presentation("canakinumab", "SC");
+    vial.min_measurable_mg = 15;
+    vial.smallest_labelled_draw_mg.reset();
+    const core::Measure small = core::measure_dose(6, vial, 30);
+    CHECK(small.below_measurable);
+    CHECK(small.ml == 0.04);
+    CHECK(small.nearest_measurable_mg == 15);
+    CHECK_FALSE(core::measure_dose(6, vial).nearest_measurable_mg.has_value());  // no limit, no offer
+    CHECK_FALSE(core::measure_dose(15, vial).below_measurable);
+    CHECK(core::measure_dose(15, vial).vials == std::vector<std::pair<double, int>>{{150, 1}});
+    CHECK_FALSE(core::volume_unconfirmed("The order, 6 mg", 6, vial).has_value());  // the minimum says it all
+}
+
+TEST_CASE("canakinumab's vial: a volume smaller than the labels' smallest draw (0.1 mL) is never silently ok") {
+    const auto& vial = presentation("canakinumab", "SC");
+    REQUIRE_FALSE(vial.min_measurable_mg.has_value());  // no source gives one: none invented
+    REQUIRE(vial.smallest_labelled_draw_mg == 15);       // EU: 2 mg/kg from 7.5 kg
+    const auto tiny = core::volume_unconfirmed("The order, 6 mg", 6, vial);
+    REQUIRE(tiny.has_value());
+    CHECK(tiny->code == "VOLUME_UNCONFIRMED");
+    CHECK(tiny->severity == core::Severity::Caution);
+    CHECK(tiny->message.find("The order, 6 mg (0.04 mL), is less than 15 mg (0.1 mL)") == 0);
+    CHECK(tiny->source.refs == std::vector<std::string>{"ilaris-eu-leaflet", "ilaris-eu-epar"});
+    CHECK(core::volume_unconfirmed("x", 14.2, vial).has_value());  // 0.09 mL
+    // 14.8 mg is 0.0987 mL, shown as 0.1 mL: the shown volumes decide, so no caution.
+    CHECK_FALSE(core::volume_unconfirmed("x", 14.8, vial).has_value());
+    CHECK_FALSE(core::volume_unconfirmed("x", 15, vial).has_value());
+    CHECK_FALSE(core::volume_unconfirmed("x", 300, vial).has_value());
+    // Presentations without the figure (tocilizumab's IV vials) say nothing.
+    CHECK_FALSE(core::volume_unconfirmed("x", 1, presentation("tocilizumab", "IV")).has_value());
+}
