@@ -5,6 +5,7 @@
 #include "regimen.hpp"
 #include "words.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace core {
@@ -16,10 +17,9 @@ Verdict order_verdict(const std::vector<Finding>& findings) {
 
 namespace {
 
-// Relative tolerance for comparing exact values: absorbs binary noise, never a real 0.1 mg.
-constexpr double kTolerance = 1e-9;
-bool above(double value, double limit) { return value > limit * (1 + kTolerance); }
-bool below(double value, double limit) { return value < limit * (1 - kTolerance); }
+// Doses are compared unrounded with a relative tolerance: it absorbs binary noise, never a real 0.1 mg.
+bool above(double value, double limit) { return value > limit * (1 + kRelativeTolerance); }
+bool below(double value, double limit) { return value < limit * (1 - kRelativeTolerance); }
 
 std::string mg(double value) { return format_number(value, 1) + " mg"; }
 std::string mgkg(double value) { return format_number(value, 2) + " mg/kg"; }
@@ -35,6 +35,120 @@ void order_length(const PrescribedInput& order, double interval, CheckResult& c)
         c.days = *order.days;
         c.total_doses = interval > 0 ? std::max(1, whole_up(*order.days * 24 / interval)) : 1;
     }
+}
+
+// What the daily limits judge, and how the answer states it. Doses at most 24 h apart are
+// added up per dosing day ("40 mg per dosing day = 2 mg/kg/day"); one dose less often than
+// daily (every 48 h) is stated per administration, with its average ("100 mg per administration
+// every 48 h = 4 mg/kg per administration, on average 2 mg/kg/day"), never as mg/kg/day.
+struct OrderAmount {
+    double mg = 0;                    // mg per dosing day (= per administration when less often than daily)
+    bool per_administration = false;  // one dose, given less often than daily
+    std::string words;                // the amount, with the interval when per administration
+    std::string lead;                 // how a message about the order starts
+};
+
+OrderAmount order_amount(const PrescribedInput& order, double interval, int doses_in_a_day, double weight_kg) {
+    OrderAmount a;
+    a.mg = order.dose_mg * doses_in_a_day;
+    a.per_administration = interval > 0 && above(interval, 24);
+    const std::string order_words = mg(order.dose_mg) + " " + (interval > 0 ? interval_words(interval) : "once");
+    if (a.per_administration) {
+        a.words = order_words + " = " + mgkg(a.mg / weight_kg) + " per administration, on average " +
+                  mgkg(order.dose_mg * 24 / interval / weight_kg) + "/day";
+        a.lead = a.words;
+    } else {
+        a.words = mg(a.mg) + " per dosing day = " + mgkg(a.mg / weight_kg) + "/day";
+        a.lead = order_words + " gives " + a.words;
+    }
+    return a;
+}
+
+// "160 mg/day (8 mg/kg/day)", or "200 mg (8 mg/kg) per administration"; with a mg cap, "200
+// mg/day (2.85 mg/kg/day at 70 kg: 4 mg/kg/day, at most 200 mg/day)".
+std::string ceiling_words(const Dose& dose, double ceiling_mg, double weight_kg, bool per_administration) {
+    const std::string per_day = per_administration ? "" : "/day";
+    std::string limit;
+    if (dose.ceiling_mg_per_kg_per_day) limit = mgkg(*dose.ceiling_mg_per_kg_per_day) + per_day;
+    if (dose.max_mg_per_day) limit += (limit.empty() ? "" : ", ") + std::string("at most ") + mg(*dose.max_mg_per_day) + per_day;
+    const double shown_mg_per_kg = round_down_to(ceiling_mg / weight_kg, 2);
+    const bool capped = !dose.ceiling_mg_per_kg_per_day || !nearly_equal(shown_mg_per_kg, *dose.ceiling_mg_per_kg_per_day);
+    return mg(round_down_to(ceiling_mg, 1)) + per_day + (per_administration ? " per administration" : "") + " (" +
+           (capped ? mgkg(shown_mg_per_kg) + per_day + " at " + format_number(weight_kg) + " kg: " + limit : limit) + ")";
+}
+
+// "0.5 to 1 mg/kg": the escalation steps the label allows.
+std::string steps_words(const Dose& dose) {
+    if (dose.steps_mg_per_kg.empty()) return "";
+    const auto [lo, hi] = std::minmax_element(dose.steps_mg_per_kg.begin(), dose.steps_mg_per_kg.end());
+    return (*lo == *hi ? format_number(*lo) : format_number(*lo) + " to " + format_number(*hi)) + " mg/kg";
+}
+
+// Above the labelled dose of a use whose escalation rule was not verified: a caution up to the
+// backstop (the one limit a source gives), above it an exceeding dose.
+void judge_unverified_increase(const Dose& dose, double day_mg, const std::string& amount, const std::string& labelled,
+                               const Source& rule_source, std::vector<Finding>& findings, bool& above_limit) {
+    if (dose.backstop && above(day_mg, dose.backstop->mg_per_day)) {
+        above_limit = true;
+        findings.push_back({"ABOVE_CEILING", Severity::Exceeds,
+                            amount + " is above " + mg(dose.backstop->mg_per_day) +
+                                "/day, the highest dose a source read gives for this use while its escalation rule is "
+                                "unverified (" + dose.backstop->source.section + "). Lower the dose.",
+                            dose.backstop->source});
+        return;
+    }
+    findings.push_back({"ABOVE_START", Severity::Caution,
+                        amount + " is above the labelled " + labelled +
+                            "; the label's rule for higher doses was not verified: check the current label" +
+                            (dose.backstop ? " (a source read gives at most " + mg(dose.backstop->mg_per_day) + "/day: " +
+                                                 dose.backstop->source.section + ")"
+                                           : std::string()) +
+                            ".",
+                        rule_source});
+}
+
+// The presentation cannot measure (or give) the order: the nearest dose it can, only within the
+// limits (see nearest_offer_limit_mg); otherwise what the smallest measurable dose would be.
+void judge_measurability(const PrescribedInput& order, const CheckContext& x, const CheckResult& c, int doses_in_a_day,
+                         std::vector<Finding>& findings) {
+    const Presentation& p = x.presentation;
+    const double weight_kg = x.weight_kg;
+    if (c.measure.not_whole_devices) {
+        findings.push_back({"WHOLE_DEVICE_ONLY", Severity::Caution,
+                            "The " + p.description + " is given whole: " + mg(order.dose_mg) + " cannot be given with it" +
+                                (c.measure.nearest_measurable_mg ? " (nearest: " + mg(*c.measure.nearest_measurable_mg) + ")"
+                                                                 : std::string()) +
+                                ".",
+                            p.source});
+        return;
+    }
+    if (auto f = volume_unconfirmed("The order, " + mg(order.dose_mg), order.dose_mg, p)) findings.push_back(std::move(*f));
+    if (!c.measure.below_measurable || !p.min_measurable_mg) return;
+    const double min_mg = *p.min_measurable_mg;
+    std::string message = mg(order.dose_mg) + " (" + ml(c.measure.ml.value_or(0)) + ") is below what one " + p.description +
+                          " can measure (" + mg(min_mg) + ", " + ml(ml_for_mg(min_mg, p.mg_per_ml)) + ").";
+    const bool escalating = x.dose.kind == DoseKind::Escalating;
+    const bool start = escalating && !above(order.dose_mg * doses_in_a_day, start_range_mg_per_day(x.dose, weight_kg).max_mg);
+    if (c.measure.nearest_measurable_mg) {
+        const double n = *c.measure.nearest_measurable_mg;
+        message += " The nearest measurable dose is " + mg(n) + " (" + mgkg(n / weight_kg) + " per dose), " +
+                   (!escalating ? "within the labelled dose"
+                    : start     ? "within the start range"
+                                : "within the ceiling and one escalation step") +
+                   "; decide whether to use it.";
+    } else {
+        const double smallest_day = min_mg * doses_in_a_day;
+        std::string why;
+        if (!escalating) why = "above the labelled dose for " + format_number(weight_kg) + " kg";
+        else if (const auto ceiling = ceiling_mg_per_day(x.dose, weight_kg); ceiling && above(smallest_day, *ceiling))
+            why = "above the ceiling for " + format_number(weight_kg) + " kg, so no dose within the ceiling can be measured";
+        else if (start) why = "above the start range";
+        else why = "more than one escalation step (" + steps_words(x.dose) + ") above this order";
+        message += " The smallest measurable dose, " + mg(min_mg) + ", would be " + mgkg(smallest_day / weight_kg) +
+                   (doses_in_a_day > 1 || !above(c.interval_hours, 24) ? "/day" : " per administration") + ": " + why +
+                   ". Ask a specialist or the pharmacy how to give this dose.";
+    }
+    findings.push_back({"BELOW_MEASURABLE", Severity::Caution, message, p.measurable_source.value_or(p.source)});
 }
 
 }  // namespace
@@ -53,72 +167,66 @@ CheckResult check_dose(const PrescribedInput& order, const CheckContext& x) {
     // dose, which is how the label states "the prescribed dose every other day".
     const int doses_in_a_day =
         order.doses_per_day ? *order.doses_per_day : repeats ? std::max(1, whole_up(24.0 / c.interval_hours)) : 1;
-    const double mg_day = order.dose_mg * doses_in_a_day;
+    const OrderAmount amount = order_amount(order, c.interval_hours, doses_in_a_day, weight_kg);
+    const double mg_day = amount.mg;
     c.mg_per_dosing_day = round_to(mg_day, 1);
     c.mg_per_kg_per_dosing_day = round_to(mg_day / weight_kg, 2);
     c.mg_per_kg_per_day = round_to(repeats ? order.dose_mg * 24 / c.interval_hours / weight_kg : mg_day / weight_kg, 2);
     c.mg_per_kg_per_dose = round_to(order.dose_mg / weight_kg, 2);
-    const auto ceiling = dose.kind == DoseKind::Escalating ? ceiling_mg_per_day(dose, weight_kg) : std::nullopt;
-    std::optional<double> ceiling_per_dose;
-    if (ceiling) ceiling_per_dose = *ceiling / doses_in_a_day;
-    c.measure = measure_dose(order.dose_mg, x.presentation, ceiling_per_dose);
     auto add = [&](std::string code, Severity severity, std::string message, const Source& source) {
         c.findings.push_back({std::move(code), severity, std::move(message), source});
     };
-    const std::string order_words = mg(order.dose_mg) + " " + (repeats ? interval_words(c.interval_hours) : "once");
-    const bool daily_regimen = regimen.label_interval_hours == 24;
-    const std::string per_day = mg(mg_day) + " per dosing day = " + mgkg(mg_day / weight_kg) + "/day";
+    const bool daily_regimen = same_hours(regimen.label_interval_hours, 24);
 
+    // The largest dose that may be offered in place of one the presentation cannot measure.
+    std::optional<double> offer_limit;
     bool above_limit = false;
     if (dose.kind == DoseKind::Escalating) {
         const StartRange start = start_range_mg_per_day(dose, weight_kg);
+        const StartShown start_shown = describe_start(dose, weight_kg);
+        const std::string start_text = start_words(start_shown, weight_kg, amount.per_administration);
+        const auto ceiling = ceiling_mg_per_day(dose, weight_kg);
+        if (const auto limit = nearest_offer_limit_mg(dose, weight_kg, mg_day)) offer_limit = *limit / doses_in_a_day;
         if (ceiling && above(mg_day, *ceiling)) {
             above_limit = true;
             add("ABOVE_CEILING", Severity::Exceeds,
-                order_words + " gives " + per_day + ", above the ceiling of " + mg(round_down_to(*ceiling, 1)) + "/day (" +
-                    (dose.ceiling_mg_per_kg_per_day ? mgkg(*dose.ceiling_mg_per_kg_per_day) + "/day" : std::string("cap")) +
-                    (dose.max_mg_per_day ? ", at most " + mg(*dose.max_mg_per_day) + "/day" : std::string()) + ") for " +
-                    format_number(weight_kg) + " kg. Lower the dose.",
+                amount.lead + ", above the ceiling of " +
+                    ceiling_words(dose, *ceiling, weight_kg, amount.per_administration) + " for " + format_number(weight_kg) +
+                    " kg. Lower the dose.",
                 regimen.source);
         } else if (below(mg_day, start.min_mg)) {
             add("BELOW_START", Severity::Caution,
-                order_words + " gives " + per_day + ", below the usual start of " + mg(start.min_mg) +
-                    "/day. Check that the lower dose is intended.",
+                amount.lead + ", below the usual start of " + start_text +
+                    ". Check that the lower dose is intended.",
+                regimen.source);
+        } else if (above(mg_day, start.max_mg) && ceiling) {
+            add("ABOVE_START", Severity::Info,
+                amount.words + " is above the usual start of " + start_text + " and within the ceiling: an escalation step (" +
+                    steps_words(dose) + " at a time).",
                 regimen.source);
         } else if (above(mg_day, start.max_mg)) {
-            if (ceiling)
-                add("ABOVE_START", Severity::Info,
-                    per_day + " is above the usual start (" + mg(start.max_mg) +
-                        "/day) and within the ceiling: an escalation step (0.5 to 1 mg/kg at a time).",
-                    regimen.source);
-            else
-                add("ABOVE_START", Severity::Caution,
-                    per_day + " is above the labelled range (up to " + mg(start.max_mg) +
-                        "/day), and the data hold no verified escalation ceiling for this use: check the current label.",
-                    regimen.source);
+            judge_unverified_increase(dose, mg_day, amount.words, "start of " + start_text, regimen.source, c.findings,
+                                      above_limit);
         }
     } else if (dose.kind == DoseKind::Fixed) {
         // Daily regimens are judged per dosing day; long-interval ones per dose.
         const double given = daily_regimen ? mg_day : order.dose_mg;
-        const std::string what = daily_regimen ? "per dosing day" : "per dose";
+        const std::string given_words = daily_regimen ? amount.words : mg(given) + " per dose";
         const double allowed_max = dose.increase_to_mg.value_or(dose.mg);
+        offer_limit = allowed_max;
         if (above(given, allowed_max) && dose.increase_unverified) {
-            add("ABOVE_START", Severity::Caution,
-                mg(given) + " " + what + " is above the labelled " + mg(dose.mg) +
-                    "; the label's rule for higher doses was not verified: check the current label.",
-                regimen.source);
+            judge_unverified_increase(dose, given, given_words, "dose of " + mg(dose.mg) + (daily_regimen ? "/day" : ""),
+                                      regimen.source, c.findings, above_limit);
         } else if (above(given, allowed_max)) {
             above_limit = true;
             add("FIXED_DOSE_MISMATCH", Severity::Exceeds,
-                mg(given) + " " + what + " is above the labelled fixed dose of " + mg(allowed_max) + ". Lower the dose.",
-                regimen.source);
+                given_words + " is above the labelled fixed dose of " + mg(allowed_max) + ". Lower the dose.", regimen.source);
         } else if (below(given, dose.mg)) {
             add("FIXED_DOSE_MISMATCH", Severity::Caution,
-                mg(given) + " " + what + " is below the labelled fixed dose of " + mg(dose.mg) + ". Check the order.",
-                regimen.source);
+                given_words + " is below the labelled fixed dose of " + mg(dose.mg) + ". Check the order.", regimen.source);
         } else if (above(given, dose.mg)) {
-            add("ABOVE_START", Severity::Info, mg(given) + " " + what + " is within the labelled increase (up to " +
-                                                   mg(allowed_max) + ").", regimen.source);
+            add("ABOVE_START", Severity::Info,
+                given_words + " is within the labelled increase (up to " + mg(allowed_max) + ").", regimen.source);
         }
     } else {
         // Per kg per administration, compared exactly (unrounded) against every cap.
@@ -127,6 +235,7 @@ CheckResult check_dose(const PrescribedInput& order, const CheckContext& x) {
         };
         const double planned = capped(dose.mg_per_kg);
         const double allowed_max = capped(dose.increase_to_mg_per_kg.value_or(dose.mg_per_kg));
+        offer_limit = above(order.dose_mg, planned) ? allowed_max : planned;
         if (above(order.dose_mg, allowed_max)) {
             above_limit = true;
             add("ABOVE_CEILING", Severity::Exceeds,
@@ -147,114 +256,15 @@ CheckResult check_dose(const PrescribedInput& order, const CheckContext& x) {
     if (!above_limit && x.drug.max_labelled && daily_regimen &&
         above(mg_day / weight_kg, x.drug.max_labelled->mg_per_kg_per_day)) {
         add("ABOVE_CEILING", Severity::Exceeds,
-            per_day + " is above the highest labelled " + x.drug.id + " dose for any use (" +
-                mgkg(x.drug.max_labelled->mg_per_kg_per_day) + "/day). Lower the dose.",
+            amount.words + " is above the highest labelled " + x.drug.id + " dose for any use (" +
+                mgkg(x.drug.max_labelled->mg_per_kg_per_day) + (amount.per_administration ? " per administration" : "/day") +
+                "). Lower the dose.",
             x.drug.max_labelled->source);
     }
 
-    // Can the presentation give it?
-    const Presentation& p = x.presentation;
-    if (c.measure.not_whole_devices) {
-        add("WHOLE_DEVICE_ONLY", Severity::Caution,
-            "The " + p.description + " is given whole: " + mg(order.dose_mg) + " cannot be given with it" +
-                (c.measure.nearest_measurable_mg ? " (nearest: " + mg(*c.measure.nearest_measurable_mg) + ")" : std::string()) +
-                ".",
-            p.source);
-    } else if (c.measure.below_measurable && p.min_measurable_mg) {
-        const double min_mg = *p.min_measurable_mg;
-        std::string message = mg(order.dose_mg) + " (" + ml(c.measure.ml.value_or(0)) + ") is below what one " +
-                              p.description + " can measure (" + mg(min_mg) + ", " + ml(ml_for_mg(min_mg, p.mg_per_ml)) + ").";
-        if (c.measure.nearest_measurable_mg)
-            message += " The nearest measurable dose is " + mg(*c.measure.nearest_measurable_mg) + " (" +
-                       mgkg(*c.measure.nearest_measurable_mg / weight_kg) + " per dose); decide whether to use it.";
-        else
-            message += " " + mg(min_mg) + " would be above the ceiling for " + format_number(weight_kg) +
-                       " kg: no dose within the ceiling can be measured with this syringe.";
-        add("BELOW_MEASURABLE", Severity::Caution, message, p.measurable_source.value_or(p.source));
-    }
-
-    // Frequency: courses and single doses, renal interval, split permission, labelled interval.
-    const auto& course = regimen.course;
-    if (course && course->administrations && *course->administrations == 1 && !c.total_doses && repeats) {
-        // A single dose per course: a standing repeat schedule is not how the label gives it.
-        if (course->retreat_after_hours_min && below(c.interval_hours, *course->retreat_after_hours_min))
-            add("INTERVAL_MISMATCH", Severity::Exceeds,
-                "A single dose in the label, to be repeated no sooner than " + interval_words(*course->retreat_after_hours_min) +
-                    " apart; this order repeats " + interval_words(c.interval_hours) + ". Give it once.",
-                course->source);
-        else
-            add("COURSE_OPEN_ENDED", Severity::Caution,
-                "A single dose in the label" +
-                    (course->retreat_after_hours_min
-                         ? ", repeated only when needed and no sooner than " + interval_words(*course->retreat_after_hours_min)
-                         : std::string()) +
-                    "; this order repeats " + interval_words(c.interval_hours) + " with no stop. Order one dose.",
-                course->source);
-    } else if (course) {
-        const bool labelled = x.use.status == UseStatus::Labelled || x.use.status == UseStatus::EmergencyUse;
-        const Severity past = labelled ? Severity::Exceeds : Severity::Caution;
-        const std::string limit = course->days ? format_number(*course->days) + " days"
-                                               : std::to_string(course->administrations.value_or(1)) + " doses";
-        const bool too_long = (course->days && c.days && above(*c.days, *course->days)) ||
-                              (!course->days && course->administrations && c.total_doses &&
-                               *c.total_doses > *course->administrations);
-        if (course->min_hours_between && repeats && below(c.interval_hours, *course->min_hours_between))
-            add("INTERVAL_MISMATCH", Severity::Exceeds,
-                "Doses in this course must be at least " + format_number(*course->min_hours_between, 2) + " h apart; this order gives them " + interval_words(c.interval_hours) + ".",
-                course->source);
-        if (too_long)
-            add("COURSE_EXCEEDED", past,
-                "The order runs " + (course->days ? format_number(*c.days) + " days" : std::to_string(*c.total_doses) + " doses") +
-                    "; the " + (labelled ? "labelled" : "studied") + " course is " + limit + ". Stop after " + limit + ".",
-                course->source);
-        else if (!c.total_doses && repeats)
-            add("COURSE_OPEN_ENDED", Severity::Caution,
-                "The " + std::string(labelled ? "labelled" : "studied") + " course is " + limit +
-                    "; this order has no stop. Give it for at most " + limit + ".",
-                course->source);
-    }
-    if (repeats && regimen.interval_hours) {
-        if (x.renal.adjusted && x.renal.interval_hours && below(c.interval_hours, *x.renal.interval_hours))
-            add("RENAL_INTERVAL", Severity::Caution,
-                "Renal function " +
-                    (x.renal.crcl_ml_min ? format_number(*x.renal.crcl_ml_min, 1) + " mL/min" : std::string("ESRD")) +
-                    ": the label suggests the dose " + interval_words(*x.renal.interval_hours) + "; this order is " +
-                    interval_words(c.interval_hours) + ".",
-                x.renal.source);
-        const double label_interval = regimen.label_interval_hours;
-        if (daily_regimen && below(c.interval_hours, 24)) {
-            if (x.renal.adjusted) {
-                // The renal finding above already asks for every 48 h; there is no split under it.
-            } else if (!x.regimen.split || !x.regimen.split->allowed) {
-                add("SPLIT_NOT_ALLOWED", Severity::Caution,
-                    "Divided daily doses are not in the label for this use (once daily); this order is " +
-                        interval_words(c.interval_hours) + ".",
-                    regimen.split_source);
-            } else if (std::fabs(c.interval_hours - 12) > kTolerance) {
-                add("SPLIT_NOT_ALLOWED", Severity::Caution,
-                    "The label allows once daily or a twice-daily split; this order is " + interval_words(c.interval_hours) + ".",
-                    regimen.split_source);
-            }
-        } else if (!daily_regimen && below(c.interval_hours, label_interval) && regimen.increase_to_interval_hours &&
-                   !below(c.interval_hours, *regimen.increase_to_interval_hours)) {
-            add("ABOVE_START", Severity::Info,
-                "Given " + interval_words(c.interval_hours) + ": the labelled step-up from " + interval_words(label_interval) + ".",
-                regimen.source);
-        } else if (!daily_regimen && below(c.interval_hours, label_interval)) {
-            add("INTERVAL_MISMATCH", Severity::Exceeds,
-                "Given " + interval_words(c.interval_hours) + ", more often than the labelled " + interval_words(label_interval) + ".",
-                regimen.source);
-        }
-        const double expected = *regimen.interval_hours;
-        if (above(c.interval_hours, expected))
-            add("INTERVAL_MISMATCH", Severity::Caution,
-                "Given " + interval_words(c.interval_hours) + ", less often than the " +
-                    (x.renal.adjusted ? std::string("renally adjusted ") : std::string("labelled ")) + interval_words(expected) +
-                    ".",
-                regimen.source);
-    }
-    for (size_t i = 0; i < x.ladder.size(); ++i)
-        if (std::fabs(x.ladder[i].dose.mg - c.mg_per_dosing_day) < 0.05 + kTolerance) c.ladder_row = static_cast<int>(i);
+    c.measure = measure_dose(order.dose_mg, x.presentation, offer_limit);
+    judge_measurability(order, x, c, doses_in_a_day, c.findings);
+    check_schedule(order, x, c);
     c.status = order_verdict(c.findings);
     return c;
 }

@@ -22,6 +22,10 @@ struct CheckContext {
 
 CheckResult check_dose(const PrescribedInput& order, const CheckContext& context);
 
+// The order's frequency and length, for check_dose: courses and single doses, the renal
+// interval, the split, the labelled interval, and the ladder row that is the same order.
+void check_schedule(const PrescribedInput& order, const CheckContext& context, CheckResult& check);
+
 // "ok" | "caution" | "exceeds" from a list of findings (a contraindication is not an order verdict).
 Verdict order_verdict(const std::vector<Finding>& findings);
 

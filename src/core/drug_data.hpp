@@ -1,6 +1,8 @@
 // The drug data (data/*.json) as plain structs. Clinical rules live in the JSON; these
 // structs only give them types. Every rule carries the source it came from.
 #pragma once
+#include "kinds.hpp"
+#include "safety_items.hpp"
 #include "severity.hpp"
 
 #include <map>
@@ -28,7 +30,13 @@ struct Range {
     std::optional<double> lower() const { return from ? from : above; }
 };
 
-enum class DoseKind { Fixed, PerKg, Escalating };
+// A mg/day limit for a dose whose escalation rule was not verified (EU FMF and Still's at 50 kg
+// and over: 100 mg/day, escalation not read): above the labelled dose and up to this limit an
+// order is a caution; above it, it exceeds. The source is the one text read that gives a limit.
+struct Backstop {
+    double mg_per_day = 0;
+    Source source;
+};
 
 struct Dose {
     DoseKind kind = DoseKind::Fixed;
@@ -49,6 +57,8 @@ struct Dose {
     std::optional<double> ceiling_mg_per_kg_per_day;
     std::optional<double> max_mg_per_day;
     std::vector<double> steps_mg_per_kg;
+    // Fixed doses with an unverified increase, escalating doses without a ceiling.
+    std::optional<Backstop> backstop;
 };
 
 struct Band {
@@ -82,12 +92,16 @@ struct Course {
     std::optional<int> max_administrations;
     std::optional<double> min_hours_between;        // between administrations within the course
     std::optional<double> retreat_after_hours_min;  // a new course no sooner than this after the last dose
+    // How serious an order is that runs past the course, or repeats with no stop: exceeds for a
+    // labelled course of fixed length, caution for an off-label study's course.
+    Severity overrun_severity = Severity::Exceeds;
+    Severity open_ended_severity = Severity::Exceeds;
     std::string note;
     Source source;
 };
 
 struct Regimen {
-    std::string route;  // "SC" | "IV"
+    Route route = Route::SC;
     std::optional<double> interval_hours;
     std::optional<Course> course;
     std::optional<double> max_mg_per_administration;
@@ -98,22 +112,30 @@ struct Regimen {
     bool single_dose() const { return course && course->max_administrations && *course->max_administrations == 1; }
 };
 
-enum class UseStatus { Labelled, OffLabel, EmergencyUse, NotIndicated };
-std::string_view to_string(UseStatus status);
+// A use-level statement in words, with its source.
+struct UseNote {
+    std::string message;
+    Source source;
+};
 
 struct Use {
-    std::string indication, region, name, conditions;
+    std::string indication, name, conditions;
+    Region region = Region::Us;
     UseStatus status = UseStatus::Labelled;
     Source source;
     std::optional<double> age_min_months, weight_min_kg;
     // Which patients this entry is for, when a label covers an indication only in part (the US
     // Actemra label covers systemic JIA, not adult-onset Still's disease): a range of ages.
     std::optional<Range> applies_to_age_months;
+    // A condition the label puts on this use that the request cannot show (Actemra in an adult
+    // with Still's disease: labelled for systemic JIA only, i.e. onset in childhood): a LABEL_SCOPE
+    // caution with every answer for this use.
+    std::optional<UseNote> scope_caution;
+    // A use whose dose the data do not hold (Actemra COVID-19 EUA in children): no regimen, and
+    // this says why and where to look; no dose is ever shown for it.
+    std::optional<UseNote> dose_not_in_data;
     std::vector<Regimen> regimens;
 };
-
-// When a safety rule applies: before the first dose, on treatment, or both.
-enum class TreatmentPhase { Any, Starting, OnTreatment };
 
 struct SafetyRule {
     std::string flag, code;
@@ -121,14 +143,16 @@ struct SafetyRule {
     std::string message;
     Range value;  // for labs: the values that fire the rule
     TreatmentPhase when = TreatmentPhase::Any;
-    std::vector<std::string> regions, indications, except_indications;
+    std::vector<Region> regions;
+    std::vector<std::string> indications, except_indications;
     Source source;
 };
 
 struct MonitoringRule {
     std::string what;
     std::vector<int> months_after_start;
-    std::vector<std::string> regions, indications;
+    std::vector<Region> regions;
+    std::vector<std::string> indications;
     Source source;
 };
 
@@ -145,24 +169,23 @@ struct Pk {
     std::optional<Source> clearance_source;
 };
 
-// How a dose is drawn or given. A graduated syringe gives part of its content (the rest is
-// discarded); a whole device gives all of it; vials are combined and the dose volume drawn.
-enum class PresentationKind { GraduatedSyringe, WholeDevice, Vials };
-std::string_view to_string(PresentationKind kind);
-
 struct Vial {
     double mg = 0, ml = 0;
 };
 
 struct Presentation {
-    std::string route;  // the route it serves ("SC" | "IV")
+    Route route = Route::SC;  // the route it serves
     PresentationKind kind = PresentationKind::GraduatedSyringe;
     std::string description;
     double mg_per_ml = 0;
     double device_mg = 0, device_ml = 0;  // one syringe or device (graduated syringe, whole device)
     std::vector<Vial> vials;              // vials, smallest first
-    std::optional<double> min_measurable_mg;  // the smallest dose one draw can measure
+    std::optional<double> min_measurable_mg;  // the smallest dose one draw can measure (syringe or vial)
     std::optional<Source> measurable_source;
+    // Without a known minimum: the smallest dose the labels themselves draw from it. A smaller
+    // draw is one the data cannot confirm as measurable (VOLUME_UNCONFIRMED), never silently ok.
+    std::optional<double> smallest_labelled_draw_mg;
+    std::optional<Source> smallest_labelled_draw_source;
     Source source;
 };
 
@@ -175,7 +198,7 @@ struct LabelledMaximum {
 
 struct Drug {
     std::string id, name;
-    std::map<std::string, std::string> region_names;  // the brand in a region, e.g. eu: "Tocilizumab (RoActemra)"
+    std::map<Region, std::string> region_names;  // the brand in a region, e.g. eu: "Tocilizumab (RoActemra)"
     std::vector<Presentation> presentations;
     std::optional<LabelledMaximum> max_labelled;
     Source label_source;  // the labels whose safety sections the rules come from
@@ -183,11 +206,11 @@ struct Drug {
     std::vector<SafetyRule> safety_rules;
     std::vector<MonitoringRule> monitoring;
     std::vector<Use> uses;
-    const std::string& name_in(const std::string& region) const {
+    const std::string& name_in(Region region) const {
         auto it = region_names.find(region);
         return it == region_names.end() ? name : it->second;
     }
-    const Presentation* presentation_for(std::string_view route) const {
+    const Presentation* presentation_for(Route route) const {
         for (const auto& p : presentations)
             if (p.route == route) return &p;
         return nullptr;
@@ -227,8 +250,24 @@ struct WeightForAgeReference {
     Source source;
 };
 
+// The finding codes an answer can carry (data/findings.json), each with where it is listed.
+struct FindingCode {
+    bool bears_on_order = false;  // with an order, listed with the check
+    std::string meaning;
+};
+
+struct FindingCatalogue {
+    std::map<std::string, FindingCode> codes;
+    bool known(const std::string& code) const { return codes.count(code) > 0; }
+    bool bears_on_order(const std::string& code) const {
+        auto it = codes.find(code);
+        return it != codes.end() && it->second.bears_on_order;
+    }
+};
+
 struct DrugDb {
     std::string data_version;
+    FindingCatalogue findings;
     std::map<std::string, SourceInfo> sources;
     RenalMethods renal_methods;
     WeightForAgeReference weight_for_age;
@@ -258,15 +297,5 @@ struct LoadResult {
 // Parses and validates: unknown keys, missing sources, unknown source ids, wrong or
 // impossible numbers all become errors naming the file and the JSON path.
 LoadResult load_drug_db(const std::vector<DataFile>& files);
-
-// The safety flags a request may carry (booleans) and the labs (numbers), with their names
-// in words (for findings that list them).
-struct SafetyItem {
-    std::string id, words;
-};
-const std::vector<SafetyItem>& safety_flags();
-const std::vector<SafetyItem>& safety_labs();
-const std::vector<std::string>& safety_flag_names();  // the ids of safety_flags()
-const std::vector<std::string>& safety_lab_names();   // the ids of safety_labs()
 
 }  // namespace core

@@ -4,62 +4,11 @@
 #include "json_text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <functional>
 
 namespace core {
-
-std::string_view to_string(UseStatus status) {
-    switch (status) {
-        case UseStatus::Labelled: return "labelled";
-        case UseStatus::OffLabel: return "off-label";
-        case UseStatus::EmergencyUse: return "emergency-use";
-        case UseStatus::NotIndicated: return "not-indicated";
-    }
-    return "labelled";
-}
-
-std::string_view to_string(PresentationKind kind) {
-    switch (kind) {
-        case PresentationKind::GraduatedSyringe: return "graduated-syringe";
-        case PresentationKind::WholeDevice: return "whole-device";
-        case PresentationKind::Vials: return "vials";
-    }
-    return "graduated-syringe";
-}
-
-const std::vector<SafetyItem>& safety_flags() {
-    static const std::vector<SafetyItem> items = {
-        {"ecoli_hypersensitivity", "E. coli protein hypersensitivity"}, {"active_infection", "active infection"},
-        {"tnf_blocker", "TNF-blocker co-therapy"},   {"live_vaccine_planned", "live vaccine planned"},
-        {"tb_history", "tuberculosis history"},      {"asthma", "asthma"},
-        {"pregnancy", "pregnancy"},                  {"breastfeeding", "breastfeeding"}};
-    return items;
-}
-
-const std::vector<SafetyItem>& safety_labs() {
-    static const std::vector<SafetyItem> items = {
-        {"anc_per_mm3", "ANC"}, {"platelets_per_mm3", "platelet count"}, {"alt_ast_x_uln", "ALT/AST"}};
-    return items;
-}
-
-namespace {
-std::vector<std::string> ids_of(const std::vector<SafetyItem>& items) {
-    std::vector<std::string> ids;
-    for (const auto& item : items) ids.push_back(item.id);
-    return ids;
-}
-}  // namespace
-
-const std::vector<std::string>& safety_flag_names() {
-    static const std::vector<std::string> names = ids_of(safety_flags());
-    return names;
-}
-
-const std::vector<std::string>& safety_lab_names() {
-    static const std::vector<std::string> names = ids_of(safety_labs());
-    return names;
-}
 
 namespace {
 
@@ -209,6 +158,27 @@ public:
         return value;
     }
 
+    // One member of a closed set, by its name.
+    template <typename Enum, std::size_t N>
+    std::optional<Enum> choice(JsonObject& obj, const std::string& path, const std::string& key,
+                               const std::array<Enum, N>& all, bool required = true) {
+        std::vector<std::string> names;
+        for (Enum e : all) names.emplace_back(to_string(e));
+        const std::string value = word(obj, path, key, names, required);
+        return value.empty() ? std::nullopt : from_name(value, all);
+    }
+
+    // A list of members of a closed set.
+    template <typename Enum, std::size_t N>
+    std::vector<Enum> choices(JsonObject& obj, const std::string& path, const std::string& key,
+                              const std::array<Enum, N>& all) {
+        std::vector<std::string> names;
+        for (Enum e : all) names.emplace_back(to_string(e));
+        std::vector<Enum> out;
+        for (const auto& name : strings(obj, path, key, names)) out.push_back(*from_name(name, all));
+        return out;
+    }
+
 private:
     std::string file_;
     std::vector<LoadError>& errors_;
@@ -227,7 +197,7 @@ Dose read_dose(Loader& L, JsonObject& band, const std::string& path) {
     }
     L.object(*v, p, [&](JsonObject& o) {
         const std::string kind = L.text(o, p, "kind");
-        if (kind == "fixed") {
+        if (kind == data_name(DoseKind::Fixed)) {
             d.kind = DoseKind::Fixed;
             d.mg = L.number(o, p, "mg", true, 0.001, kMaxMg).value_or(0);
             d.increase_to_mg = L.number(o, p, "increase_to_mg", false, 0.001, kMaxMg);
@@ -235,14 +205,16 @@ Dose read_dose(Loader& L, JsonObject& band, const std::string& path) {
             d.increase_unverified = L.boolean(o, p, "increase_unverified");
             if (d.increase_unverified && d.increase_to_mg) L.error(p + ".increase_unverified", "not with increase_to_mg");
             if (d.increase_to_mg && *d.increase_to_mg <= d.mg) L.error(p + ".increase_to_mg", "must be above mg");
-        } else if (kind == "per-kg") {
+            if (o.get("backstop") != nullptr && !d.increase_unverified)
+                L.error(p + ".backstop", "a backstop goes with increase_unverified (a verified increase is its own limit)");
+        } else if (kind == data_name(DoseKind::PerKg)) {
             d.kind = DoseKind::PerKg;
             d.mg_per_kg = L.number(o, p, "mg_per_kg", true, 0.001, 100).value_or(0);
             d.increase_to_mg_per_kg = L.number(o, p, "increase_to_mg_per_kg", false, 0.001, 100);
             d.max_mg = L.number(o, p, "max_mg", false, 0.001, kMaxMg);
             if (d.increase_to_mg_per_kg && *d.increase_to_mg_per_kg <= d.mg_per_kg)
                 L.error(p + ".increase_to_mg_per_kg", "must be above mg_per_kg");
-        } else if (kind == "escalating") {
+        } else if (kind == data_name(DoseKind::Escalating)) {
             d.kind = DoseKind::Escalating;
             const Json* start = o.get("start_mg_per_kg_per_day");
             if (start == nullptr) L.error(p + ".start_mg_per_kg_per_day", "missing");
@@ -272,8 +244,20 @@ Dose read_dose(Loader& L, JsonObject& band, const std::string& path) {
             const bool has_ceiling = d.ceiling_mg_per_kg_per_day || d.max_mg_per_day;
             if (has_ceiling && d.steps_mg_per_kg.empty())
                 L.error(p + ".steps_mg_per_kg", "a dose with a ceiling needs escalation steps");
+            if (has_ceiling && o.get("backstop") != nullptr)
+                L.error(p + ".backstop", "a backstop is for a dose with no verified ceiling");
         } else if (!kind.empty()) {
             L.error(p + ".kind", "unknown dose kind \"" + kind + "\" (fixed, per-kg, escalating)");
+        }
+        if (const Json* b = o.get("backstop")) {
+            Backstop backstop;
+            L.object(*b, p + ".backstop", [&](JsonObject& bo) {
+                backstop.mg_per_day = L.number(bo, p + ".backstop", "mg_per_day", true, 0.001, kMaxMg).value_or(0);
+                backstop.source = L.source(bo, p + ".backstop", "source");
+            });
+            if (d.kind == DoseKind::PerKg) L.error(p + ".backstop", "a per-kg dose has its own caps");
+            if (d.kind == DoseKind::Fixed && backstop.mg_per_day <= d.mg) L.error(p + ".backstop.mg_per_day", "must be above mg");
+            d.backstop = backstop;
         }
     });
     return d;
@@ -290,6 +274,10 @@ Course read_course(Loader& L, JsonObject& regimen, const std::string& path) {
         }
         c.min_hours_between = L.number(o, p, "min_hours_between", false, 1, kMaxHours);
         c.retreat_after_hours_min = L.number(o, p, "retreat_after_hours_min", false, 1, kMaxHours);
+        // Where the data say how serious running past the course is (no default in C++).
+        const std::array<Severity, 2> order_severities = {Severity::Caution, Severity::Exceeds};
+        c.overrun_severity = L.choice(o, p, "overrun_severity", order_severities).value_or(Severity::Exceeds);
+        c.open_ended_severity = L.choice(o, p, "open_ended_severity", order_severities).value_or(Severity::Exceeds);
         c.note = L.text(o, p, "note", false);
         c.source = L.source(o, p, "source");
         if (c.days.has_value() == c.max_administrations.has_value())
@@ -301,7 +289,7 @@ Course read_course(Loader& L, JsonObject& regimen, const std::string& path) {
 Regimen read_regimen(Loader& L, const Json& value, const std::string& p) {
     Regimen r;
     L.object(value, p, [&](JsonObject& o) {
-        r.route = L.word(o, p, "route", {"SC", "IV"});
+        r.route = L.choice(o, p, "route", kRoutes).value_or(Route::SC);
         r.interval_hours = L.number(o, p, "interval_hours", false, 1, kMaxHours);
         if (o.get("course") != nullptr) r.course = read_course(L, o, p);
         r.max_mg_per_administration = L.number(o, p, "max_mg_per_administration", false, 0.001, kMaxMg);
@@ -375,14 +363,10 @@ Use read_use(Loader& L, const Json& value, const std::string& p) {
     Use u;
     L.object(value, p, [&](JsonObject& o) {
         u.indication = L.text(o, p, "indication");
-        u.region = L.word(o, p, "region", {"us", "eu", "any"});
+        u.region = L.choice(o, p, "region", kRegions).value_or(Region::Us);
         u.name = L.text(o, p, "name");
         u.conditions = L.text(o, p, "conditions", false);
-        const std::string status = L.word(o, p, "status", {"labelled", "off-label", "emergency-use", "not-indicated"});
-        if (status == "labelled") u.status = UseStatus::Labelled;
-        else if (status == "off-label") u.status = UseStatus::OffLabel;
-        else if (status == "emergency-use") u.status = UseStatus::EmergencyUse;
-        else if (status == "not-indicated") u.status = UseStatus::NotIndicated;
+        u.status = L.choice(o, p, "status", kUseStatuses).value_or(UseStatus::Labelled);
         u.source = L.source(o, p, "source");
         const auto age_years = L.number(o, p, "age_min_years", false, 0, 120);
         const auto age_months = L.number(o, p, "age_min_months", false, 0, kMaxMonths);
@@ -391,6 +375,21 @@ Use read_use(Loader& L, const Json& value, const std::string& p) {
         if (age_months) u.age_min_months = *age_months;
         u.weight_min_kg = L.number(o, p, "weight_min_kg", false, 0, kMaxKg);
         u.applies_to_age_months = age_range_in_months(L, o, p, "applies_to_age_years");
+        auto note = [&](const char* key) -> std::optional<UseNote> {
+            const Json* v = o.get(key);
+            if (v == nullptr) return std::nullopt;
+            UseNote n;
+            const std::string np = p + "." + key;
+            L.object(*v, np, [&](JsonObject& no) {
+                n.message = L.text(no, np, "message");
+                n.source = L.source(no, np, "source");
+            });
+            return n;
+        };
+        u.scope_caution = note("scope_caution");
+        u.dose_not_in_data = note("dose_not_in_data");
+        if (u.dose_not_in_data && u.status == UseStatus::NotIndicated)
+            L.error(p + ".dose_not_in_data", "a not-indicated use has no dose anyway");
         const Json* regimens = o.get("regimens");
         if (regimens == nullptr || !regimens->is_array()) {
             L.error(p + ".regimens", "must be a list");
@@ -399,8 +398,10 @@ Use read_use(Loader& L, const Json& value, const std::string& p) {
                 u.regimens.push_back(read_regimen(L, (*regimens)[i], p + ".regimens[" + std::to_string(i) + "]"));
             if (u.status == UseStatus::NotIndicated && !u.regimens.empty())
                 L.error(p + ".regimens", "a not-indicated use must have no regimen");
-            if (u.status != UseStatus::NotIndicated && u.regimens.empty())
-                L.error(p + ".regimens", "an indicated use needs at least one regimen");
+            if (u.status != UseStatus::NotIndicated && !u.dose_not_in_data && u.regimens.empty())
+                L.error(p + ".regimens", "an indicated use needs at least one regimen (or dose_not_in_data)");
+            if (u.dose_not_in_data && !u.regimens.empty())
+                L.error(p + ".regimens", "a use whose dose is not in the data has no regimen");
         }
     });
     return u;
@@ -409,11 +410,8 @@ Use read_use(Loader& L, const Json& value, const std::string& p) {
 Presentation read_presentation(Loader& L, const Json& value, const std::string& p) {
     Presentation pr;
     L.object(value, p, [&](JsonObject& o) {
-        pr.route = L.word(o, p, "route", {"SC", "IV"});
-        const std::string kind = L.word(o, p, "kind", {"graduated-syringe", "whole-device", "vials"});
-        pr.kind = kind == "whole-device" ? PresentationKind::WholeDevice
-                  : kind == "vials"      ? PresentationKind::Vials
-                                         : PresentationKind::GraduatedSyringe;
+        pr.route = L.choice(o, p, "route", kRoutes).value_or(Route::SC);
+        pr.kind = L.choice(o, p, "kind", kPresentationKinds).value_or(PresentationKind::GraduatedSyringe);
         pr.description = L.text(o, p, "description");
         pr.mg_per_ml = L.number(o, p, "mg_per_ml", true, 0.001, 1000).value_or(1);
         const bool device = pr.kind != PresentationKind::Vials;
@@ -443,7 +441,16 @@ Presentation read_presentation(Loader& L, const Json& value, const std::string& 
                 pr.min_measurable_mg = L.number(mo, mp, "min_mg", true, 0.001, kMaxMg);
                 pr.measurable_source = L.source(mo, mp, "source");
             });
-            if (pr.kind != PresentationKind::GraduatedSyringe) L.error(mp, "only a graduated syringe has a measurable minimum");
+            if (pr.kind == PresentationKind::WholeDevice) L.error(mp, "a whole device is given whole: it has no measurable minimum");
+        }
+        if (const Json* d = o.get("smallest_labelled_draw")) {
+            const std::string dp = p + ".smallest_labelled_draw";
+            L.object(*d, dp, [&](JsonObject& d_o) {
+                pr.smallest_labelled_draw_mg = L.number(d_o, dp, "mg", true, 0.001, kMaxMg);
+                pr.smallest_labelled_draw_source = L.source(d_o, dp, "source");
+            });
+            if (pr.kind == PresentationKind::WholeDevice) L.error(dp, "a whole device is given whole: nothing is drawn from it");
+            if (pr.min_measurable_mg) L.error(dp, "a presentation with a measurable minimum needs no smallest labelled draw");
         }
         pr.source = L.source(o, p, "source");
     });
@@ -454,8 +461,8 @@ SafetyRule read_safety_rule(Loader& L, const Json& value, const std::string& p) 
     SafetyRule s;
     L.object(value, p, [&](JsonObject& so) {
         s.flag = L.text(so, p, "flag");
-        const bool is_lab = contains(safety_lab_names(), s.flag);
-        if (!s.flag.empty() && !is_lab && !contains(safety_flag_names(), s.flag))
+        const bool is_lab = find_safety_lab(s.flag) != nullptr;
+        if (!s.flag.empty() && !is_lab && !is_safety_flag(s.flag))
             L.error(p + ".flag", "unknown safety flag \"" + s.flag + "\"");
         s.code = L.text(so, p, "code");
         const std::string severity = L.word(so, p, "severity", {"info", "caution", "contraindicated"});
@@ -464,10 +471,8 @@ SafetyRule read_safety_rule(Loader& L, const Json& value, const std::string& p) 
         s.value = L.range(so, p, "value", 1e7);
         if (is_lab && s.value.is_any()) L.error(p, "a lab rule needs a value range");
         if (!is_lab && !s.value.is_any()) L.error(p, "only lab flags take a value range");
-        const std::string when = L.word(so, p, "when", {"starting", "on-treatment"}, false);
-        s.when = when == "starting" ? TreatmentPhase::Starting : when == "on-treatment" ? TreatmentPhase::OnTreatment
-                                                                                         : TreatmentPhase::Any;
-        s.regions = L.strings(so, p, "regions", {"us", "eu"});
+        s.when = L.choice(so, p, "when", kTreatmentPhases, false).value_or(TreatmentPhase::Any);
+        s.regions = L.choices(so, p, "regions", kRequestRegions);
         s.indications = L.strings(so, p, "indications", {});
         s.except_indications = L.strings(so, p, "except_indications", {});
         s.source = L.source(so, p, "source");
@@ -495,8 +500,10 @@ Drug read_drug(Loader& L, const Json& root) {
         d.name = L.text(o, "$", "name");
         if (const Json* names = o.get("region_names")) {
             L.object(*names, "$.region_names", [&](JsonObject& no) {
-                for (const char* region : {"us", "eu"})
-                    if (no.get(region) != nullptr) d.region_names[region] = L.text(no, "$.region_names", region);
+                for (Region region : kRequestRegions) {
+                    const std::string key(to_string(region));
+                    if (no.get(key) != nullptr) d.region_names[region] = L.text(no, "$.region_names", key);
+                }
             });
         }
         read_list<Presentation>(L, o, "presentations", true, d.presentations,
@@ -551,7 +558,7 @@ Drug read_drug(Loader& L, const Json& root) {
                             L.error(p + ".months_after_start", "months must be whole numbers from 0 to 120");
                         else m.months_after_start.push_back(month.get<int>());
                     }
-                m.regions = L.strings(mo, p, "regions", {"us", "eu"});
+                m.regions = L.choices(mo, p, "regions", kRequestRegions);
                 m.indications = L.strings(mo, p, "indications", {});
                 m.source = L.source(mo, p, "source");
             });
@@ -564,15 +571,15 @@ Drug read_drug(Loader& L, const Json& root) {
             for (size_t k = 0; k < d.uses[i].regimens.size(); ++k)
                 if (d.presentation_for(d.uses[i].regimens[k].route) == nullptr)
                     L.error(up + ".regimens[" + std::to_string(k) + "].route",
-                            "no presentation for route " + d.uses[i].regimens[k].route);
+                            "no presentation for route " + std::string(to_string(d.uses[i].regimens[k].route)));
             for (size_t j = 0; j < i; ++j) {
                 const Use& a = d.uses[i];
                 const Use& b = d.uses[j];
-                const bool overlap = a.region == b.region || a.region == "any" || b.region == "any";
+                const bool overlap = a.region == b.region || a.region == Region::Any || b.region == Region::Any;
                 // Entries for one indication may split it by age (both say which ages they cover).
                 const bool by_age = a.applies_to_age_months && b.applies_to_age_months;
                 if (a.indication == b.indication && overlap && !by_age)
-                    L.error(up, "duplicate use: " + a.indication + " in region " + a.region);
+                    L.error(up, "duplicate use: " + a.indication + " in region " + std::string(to_string(a.region)));
             }
         }
     });
@@ -639,6 +646,31 @@ void read_methods(Loader& L, const Json& root, RenalMethods& m, WeightForAgeRefe
     });
 }
 
+void read_findings(Loader& L, const Json& root, FindingCatalogue& catalogue) {
+    L.object(root, "$", [&](JsonObject& o) {
+        L.text(o, "$", "description");
+        const Json* codes = o.get("codes");
+        if (codes == nullptr || !codes->is_object() || codes->empty()) {
+            L.error("$.codes", "must be a non-empty object");
+            return;
+        }
+        for (auto it = codes->begin(); it != codes->end(); ++it) {
+            const std::string p = "$.codes." + it.key();
+            bool well_formed = !it.key().empty();
+            for (char c : it.key()) well_formed = well_formed && ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
+            if (!well_formed) L.error(p, "a finding code is written in capitals, digits and underscores");
+            FindingCode code;
+            L.object(it.value(), p, [&](JsonObject& co) {
+                const Json* bears = co.get("bears_on_order");
+                if (bears == nullptr || !bears->is_boolean()) L.error(p + ".bears_on_order", "must be true or false");
+                else code.bears_on_order = bears->get<bool>();
+                code.meaning = L.text(co, p, "meaning");
+            });
+            catalogue.codes[it.key()] = code;
+        }
+    });
+}
+
 }  // namespace
 
 LoadResult load_drug_db(const std::vector<DataFile>& files) {
@@ -684,7 +716,7 @@ LoadResult load_drug_db(const std::vector<DataFile>& files) {
                 }
             });
     }
-    bool have_methods = false;
+    bool have_methods = false, have_findings = false;
     for (const auto& f : files) {
         if (&f == sources_file) continue;
         Json root = parse(f);
@@ -693,6 +725,9 @@ LoadResult load_drug_db(const std::vector<DataFile>& files) {
         if (f.name == "methods.json") {
             read_methods(L, root, db.renal_methods, db.weight_for_age);
             have_methods = true;
+        } else if (f.name == "findings.json") {
+            read_findings(L, root, db.findings);
+            have_findings = true;
         } else {
             Drug d = read_drug(L, root);
             if (!d.id.empty() && f.name != d.id + ".json") L.error("$.drug", "drug id must match the file name");
@@ -701,6 +736,13 @@ LoadResult load_drug_db(const std::vector<DataFile>& files) {
         }
     }
     if (!have_methods) result.errors.push_back({"methods.json", "$", "missing data file"});
+    if (!have_findings) result.errors.push_back({"findings.json", "$", "missing data file"});
+    // Every code a safety rule gives is a catalogued finding code.
+    for (const auto& drug : db.drugs)
+        for (size_t i = 0; i < drug.safety_rules.size(); ++i)
+            if (have_findings && !db.findings.known(drug.safety_rules[i].code))
+                result.errors.push_back({drug.id + ".json", "$.safety_rules[" + std::to_string(i) + "].code",
+                                         "unknown finding code \"" + drug.safety_rules[i].code + "\" (not in findings.json)"});
     if (db.find("anakinra") == nullptr) result.errors.push_back({"anakinra.json", "$", "missing data file"});
     if (result.errors.empty()) result.db = std::move(db);
     return result;

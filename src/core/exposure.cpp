@@ -53,7 +53,7 @@ ExposureSeries simulate_exposure(const Pk& pk, const ExposureRegimen& regimen, i
     s.doses = regimen.interval_hours <= 0 ? 1 : regimen.max_doses;
     s.relative_clearance = regimen.relative_clearance;
     s.source = pk.source;
-    const bool iv = regimen.route == "IV" || pk.tmax_hours <= 0;
+    const bool iv = regimen.route == Route::IV || pk.tmax_hours <= 0;
     const double ke_normal = kLn2 / pk.half_life_hours;
     const double ke = ke_normal * regimen.relative_clearance;
     const double ka = iv ? 0 : absorption_rate_for_tmax(ke_normal, pk.tmax_hours);
@@ -81,6 +81,41 @@ ExposureSeries simulate_exposure(const Pk& pk, const ExposureRegimen& regimen, i
         s.relative_concentration.push_back(round_to(c / peak, 4));
     }
     return s;
+}
+
+std::vector<ExposureSeries> comparison_exposure(const DrugDb& db, const Response& r, const ExposureInput& in) {
+    std::vector<ExposureSeries> out;
+    for (const auto& c : r.comparators) {
+        if (!c.dose_mg || (!c.indicated && !c.primary)) continue;
+        const Drug* drug = db.find(c.drug);
+        ExposureRegimen reg;
+        reg.route = *c.route;
+        reg.dose_mg = *c.dose_mg;
+        reg.interval_hours = c.interval_days ? *c.interval_days * 24 : 0;
+        if (c.course && c.course->administrations) reg.max_doses = *c.course->administrations;
+        std::string regimen_words = c.basis;
+        if (c.primary && r.check && c.route == r.regimen->route) {
+            reg.dose_mg = r.check->dose_mg;
+            reg.interval_hours = r.check->interval_hours;
+            if (r.check->total_doses) reg.max_doses = *r.check->total_doses;
+            regimen_words = "prescribed: " + format_number(r.check->dose_mg, 1) + " mg " +
+                            (reg.interval_hours > 0 ? "every " + format_number(reg.interval_hours, 2) + " h" : "once") +
+                            (r.check->total_doses && reg.interval_hours > 0
+                                 ? ", " + std::to_string(*r.check->total_doses) + " doses"
+                                 : std::string());
+        }
+        reg.relative_clearance = relative_clearance(drug->pk, r.renal);  // 1 where the data has no renal bands
+        ExposureSeries s = simulate_exposure(drug->pk, reg, in.days, in.points_per_day);
+        s.drug = c.drug;
+        s.regimen = regimen_words;
+        if (reg.max_doses > 0 && reg.interval_hours > 0)
+            s.note = "A course of " + std::to_string(reg.max_doses) + " dose" + (reg.max_doses == 1 ? "" : "s") + ".";
+        if (reg.relative_clearance < 1)
+            s.note += std::string(s.note.empty() ? "" : " ") + "Clearance " + format_number(reg.relative_clearance * 100, 0) +
+                      "% of normal for this renal function.";
+        out.push_back(std::move(s));
+    }
+    return out;
 }
 
 }  // namespace core

@@ -53,11 +53,11 @@ double ml_for_mg(double mg, double mg_per_ml) {
     return 0.000001;
 }
 
-Measure measure_dose(double mg, const Presentation& p, std::optional<double> ceiling_mg) {
+Measure measure_dose(double mg, const Presentation& p, std::optional<double> offer_limit_mg) {
     Measure m;
     m.mg = mg;
     const auto nearest = [&](double candidate) -> std::optional<double> {
-        if (ceiling_mg && candidate > *ceiling_mg * (1 + kTolerance)) return std::nullopt;
+        if (!offer_limit_mg || candidate > *offer_limit_mg * (1 + kTolerance)) return std::nullopt;
         return candidate;
     };
     switch (p.kind) {
@@ -91,16 +91,38 @@ Measure measure_dose(double mg, const Presentation& p, std::optional<double> cei
             } else {
                 m.not_whole_devices = true;
                 m.below_measurable = below(mg, p.device_mg);
-                m.nearest_measurable_mg = nearest(std::max(1, whole) * p.device_mg);
+                // Whole devices: the nearest whole number of devices, unless a limit rules it out.
+                const double devices_mg = std::max(1, whole) * p.device_mg;
+                if (!offer_limit_mg || devices_mg <= *offer_limit_mg * (1 + kTolerance)) m.nearest_measurable_mg = devices_mg;
             }
             break;
         }
         case PresentationKind::Vials:
             m.ml = ml_for_mg(mg, p.mg_per_ml);
             choose_vials(mg, p.vials, m);
+            if (p.min_measurable_mg && below(mg, *p.min_measurable_mg)) {
+                m.below_measurable = true;
+                m.nearest_measurable_mg = nearest(*p.min_measurable_mg);
+            }
             break;
     }
     return m;
+}
+
+std::optional<Finding> volume_unconfirmed(const std::string& what, double mg, const Presentation& p) {
+    if (p.min_measurable_mg || !p.smallest_labelled_draw_mg || p.kind == PresentationKind::WholeDevice) return std::nullopt;
+    const double smallest = *p.smallest_labelled_draw_mg;
+    // Judged on the volumes as shown (to 0.01 mL): a syringe measures the volume, and the
+    // caution never says 0.1 mL is less than 0.1 mL.
+    const double ml = ml_for_mg(mg, p.mg_per_ml);
+    if (!below(ml, ml_for_mg(smallest, p.mg_per_ml))) return std::nullopt;
+    const std::string volume = format_number(ml, 6) + " mL";
+    return Finding{"VOLUME_UNCONFIRMED", Severity::Caution,
+                   what + " (" + volume + "), is less than " + format_number(smallest, 1) + " mg (" +
+                       format_number(ml_for_mg(smallest, p.mg_per_ml), 6) + " mL), the smallest dose the labels draw from the " +
+                       p.description + "; no source in the data gives the smallest volume that can be measured from it. Check that " +
+                       volume + " can be measured with the syringe used, or ask the pharmacy.",
+                   p.smallest_labelled_draw_source.value_or(p.source)};
 }
 
 std::string measure_words(const Measure& m) {

@@ -13,9 +13,14 @@ namespace core {
 // only where 0.01 would read 0, so a positive dose never shows 0 mL. Monotone in mg.
 double ml_for_mg(double mg, double mg_per_ml);
 
-// One administration of `mg`. `ceiling_mg`, when given, bounds the nearest measurable dose
-// offered instead of an unmeasurable one (none is offered above it).
-Measure measure_dose(double mg, const Presentation& presentation, std::optional<double> ceiling_mg = std::nullopt);
+// One administration of `mg`. The nearest measurable dose offered instead of an unmeasurable
+// one is at most `offer_limit_mg` (see nearest_offer_limit_mg); without a limit none is offered.
+Measure measure_dose(double mg, const Presentation& presentation, std::optional<double> offer_limit_mg = std::nullopt);
+
+// Without a measurable minimum in the data, a draw smaller than the smallest dose the labels
+// draw from the presentation is one the data cannot confirm as measurable: a VOLUME_UNCONFIRMED
+// caution that starts with `what` ("The labelled dose, 6 mg"); otherwise nothing.
+std::optional<Finding> volume_unconfirmed(const std::string& what, double mg, const Presentation& presentation);
 
 // A measure in words for people: "0.67 mL, 1 syringe", "2 syringes (100 + 60 mg)", "28 mL drawn
 // from 1 x 400 mg + 2 x 80 mg vials", or why it cannot be given.

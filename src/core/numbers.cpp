@@ -16,6 +16,8 @@ double power_of_ten(int decimals) {
 }
 }  // namespace
 
+bool nearly_equal(double a, double b) { return std::fabs(a - b) <= kRelativeTolerance * std::fabs(b); }
+
 double round_to(double value, int decimals) {
     const double scale = power_of_ten(decimals);
     const double units = value * scale;

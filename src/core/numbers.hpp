@@ -4,6 +4,11 @@
 
 namespace core {
 
+// Exact values (doses, intervals, limits) are compared with this relative tolerance: it absorbs
+// binary noise (12.000000001 h), never a real difference (0.1 mg, 1 minute).
+inline constexpr double kRelativeTolerance = 1e-9;
+bool nearly_equal(double a, double b);
+
 // Nearest value with `decimals` decimal places (ties away from zero); a tiny nudge absorbs
 // binary noise such as 35.55 being stored as 35.549999... The result is divided by a power
 // of ten, so it is the double nearest the decimal (0.3, not 0.30000000000000004).

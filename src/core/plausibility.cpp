@@ -33,26 +33,39 @@ std::optional<WeightBounds> weight_bounds(const WeightForAgeReference& reference
     return WeightBounds{lo_min + t * (hi_min - lo_min), lo_max + t * (hi_max - lo_max)};
 }
 
-std::optional<Finding> weight_for_age_finding(const WeightForAgeReference& reference, const PatientInput& patient,
-                                              double weight_kg, std::optional<double> age_months) {
-    if (!age_months) return std::nullopt;
+WeightForAgeCheck check_weight_for_age(const WeightForAgeReference& reference, const PatientInput& patient, double weight_kg,
+                                       std::optional<double> age_months) {
+    WeightForAgeCheck out;
+    if (!age_months) return out;
     const auto bounds = weight_bounds(reference, *age_months, patient.sex);
-    if (!bounds) return std::nullopt;
+    if (!bounds) return out;
     const bool low = bounds->min_kg && weight_kg < *bounds->min_kg;
     const bool high = bounds->max_kg && weight_kg > *bounds->max_kg;
-    if (!low && !high) return std::nullopt;
+    if (!low && !high) return out;
     const std::string range = bounds->max_kg ? format_number(*bounds->min_kg, 1) + " to " + format_number(*bounds->max_kg, 1) + " kg"
                                              : "at least " + format_number(*bounds->min_kg, 1) + " kg";
-    std::string message = "A weight of " + format_number(weight_kg) + " kg is " + (low ? "below" : "above") +
-                          " what is plausible at " + age_words(round_to(*age_months, 0)) + " (" + range + " in the " +
-                          reference.reference + "). Confirm the weight and its unit before using any dose.";
-    // The usual slip is the unit: say what the other reading would be when it fits the age.
-    const bool in_lb = patient.weight_unit == "lb";
-    const double other = in_lb ? round_to(patient.weight_value, 2) : round_to(lb_to_kg(weight_kg), 2);
-    if ((!bounds->min_kg || other >= *bounds->min_kg) && (!bounds->max_kg || other <= *bounds->max_kg))
-        message += in_lb ? " Entered in pounds; " + format_number(patient.weight_value) + " kg would fit the age."
-                         : " If " + format_number(weight_kg) + " was meant in pounds, that is " + format_number(other) + " kg.";
-    return Finding{"WEIGHT_FOR_AGE", Severity::Caution, message, reference.source};
+    const std::string plausible = "the plausible range for " + aged_patient_words(round_down_to(*age_months, 0)) + " (" + range +
+                                  ", " + reference.reference + ")";
+    const bool in_lb = patient.weight_unit == WeightUnit::Lb;
+    const std::string entered = format_number(patient.weight_value) + " " + name_of(patient.weight_unit) +
+                                (in_lb ? " (" + format_number(weight_kg) + " kg)" : "");
+    if (patient.weight_confirmed) {
+        out.confirmed = Finding{"WEIGHT_FOR_AGE", Severity::Caution,
+                                "The weight, " + entered + ", is " + (low ? "below " : "above ") + plausible +
+                                    ", and was confirmed as correct: the doses shown are for " + format_number(weight_kg) +
+                                    " kg. Check them against the patient once more.",
+                                reference.source};
+        return out;
+    }
+    std::string message = "A weight of " + entered + " is outside " + plausible + "; check the weight and its unit";
+    // The usual slip is the unit: name the other reading when it fits the age.
+    const double other_kg = in_lb ? round_to(patient.weight_value, 2) : round_to(lb_to_kg(patient.weight_value), 2);
+    if ((!bounds->min_kg || other_kg >= *bounds->min_kg) && (!bounds->max_kg || other_kg <= *bounds->max_kg))
+        message += in_lb ? " (did you mean " + format_number(patient.weight_value) + " kg?)"
+                         : " (did you mean " + format_number(patient.weight_value) + " lb, " + format_number(other_kg) + " kg?)";
+    message += ". If the weight is correct, confirm it to see doses for it.";
+    out.error = FieldError{"patient.weight", message};
+    return out;
 }
 
 }  // namespace core

@@ -17,8 +17,14 @@ struct WeightBounds {
 // the sex is unknown). None before the first row or without rows.
 std::optional<WeightBounds> weight_bounds(const WeightForAgeReference& reference, double age_months, Sex sex);
 
-// A WEIGHT_FOR_AGE caution when the weight is outside the bounds; nothing without an age.
-std::optional<Finding> weight_for_age_finding(const WeightForAgeReference& reference, const PatientInput& patient,
-                                              double weight_kg, std::optional<double> age_months);
+// A weight outside the bounds for the age: an input error on patient.weight that names the
+// range and the likely unit slip, unless the request confirms the weight (weight_confirmed),
+// in which case a WEIGHT_FOR_AGE caution says it was confirmed. Nothing without an age.
+struct WeightForAgeCheck {
+    std::optional<FieldError> error;
+    std::optional<Finding> confirmed;
+};
+WeightForAgeCheck check_weight_for_age(const WeightForAgeReference& reference, const PatientInput& patient, double weight_kg,
+                                       std::optional<double> age_months);
 
 }  // namespace core

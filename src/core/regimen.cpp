@@ -3,12 +3,13 @@
 #include "numbers.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace core {
 
-const Use* find_use(const Drug& drug, const std::string& indication, const std::string& region,
+const Use* find_use(const Drug& drug, const std::string& indication, Region region,
                     std::optional<double> age_months, bool* age_decides) {
-    for (const std::string& r : {region, std::string("any")}) {
+    for (Region r : {region, Region::Any}) {
         const Use* first = nullptr;
         bool by_age = false;
         for (const auto& use : drug.uses) {
@@ -23,6 +24,15 @@ const Use* find_use(const Drug& drug, const std::string& indication, const std::
         }
     }
     return nullptr;
+}
+
+std::string age_needed_message(const Drug& drug, const std::string& indication, Region region) {
+    std::string entries;
+    for (const auto& use : drug.uses)
+        if (use.indication == indication && use.region == region && use.applies_to_age_months)
+            entries += (entries.empty() ? "" : "; ") + use.name + " (" + describe_range_words(*use.applies_to_age_months) + ")";
+    return "Age is needed: whether " + drug.name_in(region) + " is labelled for this patient depends on it (" + entries +
+           "). No dose is shown until the age is entered.";
 }
 
 const Band* select_band(const Regimen& regimen, double weight_kg, std::optional<double> age_months) {
@@ -46,6 +56,18 @@ std::string describe_range(const Range& r, const std::string& unit) {
     return lower.empty() ? upper : lower;
 }
 }  // namespace
+
+std::string describe_range_words(const Range& months) {
+    // Whole years read better ("under 18 years" rather than "under 216 months").
+    Range years = months;
+    bool whole = true;
+    for (auto* bound : {&years.from, &years.above, &years.to, &years.below})
+        if (*bound) {
+            whole = whole && std::fmod(**bound, 12) == 0;
+            **bound /= 12;
+        }
+    return whole ? describe_range(years, "years") : describe_range(months, "months");
+}
 
 std::string describe_band(const Band& band) {
     std::string w = describe_range(band.weight_kg, "kg");
@@ -86,6 +108,50 @@ StartRange start_range_mg_per_day(const Dose& dose, double weight_kg) {
     return r;
 }
 
+StartShown describe_start(const Dose& dose, double weight_kg) {
+    constexpr double kTolerance = 1e-9;
+    const StartRange start = start_range_mg_per_day(dose, weight_kg);
+    const double label_min = dose.start_min_mg_per_kg_per_day, label_max = dose.start_max_mg_per_kg_per_day;
+    StartShown s;
+    s.mg = {round_to(start.min_mg, 1), round_to(start.max_mg, 1)};
+    s.label_mg_per_kg = {label_min, label_max};
+    const bool min_capped = start.min_mg < label_min * weight_kg * (1 - kTolerance);
+    const bool max_capped = start.max_mg < label_max * weight_kg * (1 - kTolerance);
+    s.mg_per_kg = {min_capped ? round_down_to(start.min_mg / weight_kg, 2) : label_min,
+                   max_capped ? round_down_to(start.max_mg / weight_kg, 2) : label_max};
+    if (max_capped) s.cap_mg = start.max_mg;
+    return s;
+}
+
+std::string start_words(const StartShown& start, double weight_kg, bool per_administration) {
+    const auto range = [](const RangeMg& r, int decimals) {
+        return r.min == r.max ? format_number(r.min, decimals) : format_number(r.min, decimals) + " to " + format_number(r.max, decimals);
+    };
+    const std::string per_day = per_administration ? "" : "/day";
+    const std::string per = per_administration ? " per administration" : "";
+    std::string out = range(start.mg, 1) + " mg" + per_day + per + " (" + range(start.mg_per_kg, 2) + " mg/kg" + per_day;
+    if (start.cap_mg)
+        out += " at " + format_number(weight_kg) + " kg: the " + range(start.label_mg_per_kg, 2) + " mg/kg" + per_day +
+               " start is capped at " + format_number(*start.cap_mg, 1) + " mg" + per_day;
+    return out + ")";
+}
+
+double largest_step_mg_per_kg(const Dose& dose) {
+    double largest = 0;
+    for (double step : dose.steps_mg_per_kg) largest = std::max(largest, step);
+    return largest;
+}
+
+std::optional<double> nearest_offer_limit_mg(const Dose& dose, double weight_kg, double day_mg) {
+    constexpr double kTolerance = 1e-9;
+    const StartRange start = start_range_mg_per_day(dose, weight_kg);
+    if (day_mg <= start.max_mg * (1 + kTolerance)) return start.max_mg;
+    const auto ceiling = ceiling_mg_per_day(dose, weight_kg);
+    const double step = largest_step_mg_per_kg(dose);
+    if (!ceiling || step <= 0) return std::nullopt;
+    return std::min(*ceiling, day_mg + step * weight_kg);
+}
+
 std::optional<CourseResult> describe_course(const Regimen& regimen, std::optional<double> interval_hours) {
     if (!regimen.course) return std::nullopt;
     const Course& c = *regimen.course;
@@ -117,13 +183,13 @@ RegimenResult describe_regimen(const Regimen& regimen, const Band& band, double 
     if (regimen.course) r.notes = regimen.course->note;
     switch (d.kind) {
         case DoseKind::Fixed:
-            r.kind = "fixed";
+            r.kind = DoseKind::Fixed;
             r.dose_mg = d.mg;
             r.increase_to_mg = d.increase_to_mg;
             if (!d.increase_note.empty()) r.notes = d.increase_note;
             break;
         case DoseKind::PerKg: {
-            r.kind = "per-kg";
+            r.kind = DoseKind::PerKg;
             r.mg_per_kg = d.mg_per_kg;
             // Shown rounded down, so a shown dose never exceeds a cap.
             const auto shown = [&](double mg_per_kg) {
@@ -134,10 +200,12 @@ RegimenResult describe_regimen(const Regimen& regimen, const Band& band, double 
             break;
         }
         case DoseKind::Escalating: {
-            r.kind = "weight-based";
-            r.start_mg_per_kg_per_day = RangeMg{d.start_min_mg_per_kg_per_day, d.start_max_mg_per_kg_per_day};
-            const StartRange start = start_range_mg_per_day(d, weight_kg);
-            r.start_mg_per_day = RangeMg{round_to(start.min_mg, 1), round_to(start.max_mg, 1)};
+            r.kind = DoseKind::Escalating;
+            const StartShown start = describe_start(d, weight_kg);
+            r.start_mg_per_kg_per_day = start.mg_per_kg;
+            r.start_mg_per_day = start.mg;
+            r.label_start_mg_per_kg_per_day = start.label_mg_per_kg;
+            r.start_cap_mg_per_day = start.cap_mg;
             r.ceiling_mg_per_kg_per_day = d.ceiling_mg_per_kg_per_day;
             if (const auto c = ceiling_mg_per_day(d, weight_kg)) {
                 // A ceiling is rounded down in every unit, so no shown ceiling exceeds the label's.

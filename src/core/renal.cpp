@@ -3,6 +3,10 @@
 #include "numbers.hpp"
 #include "units.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
 namespace core {
 
 std::string_view to_string(RenalMethod method) {
@@ -20,17 +24,35 @@ namespace {
 
 constexpr double kCmPerInch = 2.54;
 
+// The two creatinine formulas, each rounded down to 0.1 as shown: the result and the check that
+// the formula text reproduces it use the same arithmetic.
+double cockcroft_gault(double weight_kg, double age_years, double scr_mg_dl, Sex sex, const RenalMethods& m) {
+    const double factor = (140 - age_years) / (m.cg_constant * scr_mg_dl) * (sex == Sex::Female ? m.cg_female_factor : 1);
+    return round_down_to(weight_kg * factor, 1);
+}
+double bedside_schwartz(double height_cm, double scr_mg_dl, const RenalMethods& m) {
+    return round_down_to(m.schwartz_k * height_cm / scr_mg_dl, 1);
+}
+
+// The fewest decimals (up to 6) that write `value` exactly: a creatinine shown as entered.
+int decimals_of(double value) {
+    for (int d = 0; d < 6; ++d)
+        if (std::fabs(round_to(value, d) - value) <= 1e-12 * std::max(1.0, std::fabs(value))) return d;
+    return 6;
+}
+
 // Which weight Cockcroft-Gault uses, and why (data/methods.json): actual weight when it is at or
 // below the ideal weight (never inflate a small patient's clearance), adjusted weight at a BMI
 // of 30 or more, ideal weight in between. Without a usable height, actual weight.
 void choose_weight(RenalResult& r, double weight_kg, std::optional<double> height_cm, Sex sex, double age_years,
                    double scr_mg_dl, const RenalMethods& m) {
-    const double factor = (140 - age_years) / (m.cg_constant * scr_mg_dl) * (sex == Sex::Female ? m.cg_female_factor : 1);
-    auto estimate = [&](const char* kind, double kg) {
-        return WeightEstimate{kind, round_to(kg, 2), round_down_to(kg * factor, 1)};
+    // Each weight to 0.01 kg, as shown, is the one the estimate uses.
+    auto estimate = [&](WeightKind kind, double kg) {
+        const double shown_kg = round_to(kg, 2);
+        return WeightEstimate{kind, shown_kg, cockcroft_gault(shown_kg, age_years, scr_mg_dl, sex, m)};
     };
-    r.estimates.push_back(estimate("actual", weight_kg));
-    r.weight_used = "actual";
+    r.estimates.push_back(estimate(WeightKind::Actual, weight_kg));
+    r.weight_used = WeightKind::Actual;
     if (!height_cm) {
         r.weight_reason = "Actual body weight (no height given; with a height, ideal and adjusted weight are compared).";
         return;
@@ -44,16 +66,16 @@ void choose_weight(RenalResult& r, double weight_kg, std::optional<double> heigh
                        m.ibw_kg_per_inch * (*height_cm / kCmPerInch - 60);
     const double adjusted = ibw + m.adjusted_weight_factor * (weight_kg - ibw);
     const double bmi = weight_kg / (*height_cm / 100 * *height_cm / 100);
-    r.estimates.push_back(estimate("ideal", ibw));
-    if (weight_kg > ibw) r.estimates.push_back(estimate("adjusted", adjusted));
+    r.estimates.push_back(estimate(WeightKind::Ideal, ibw));
+    if (weight_kg > ibw) r.estimates.push_back(estimate(WeightKind::Adjusted, adjusted));
     if (weight_kg <= ibw) {
         r.weight_reason = "Actual body weight: it is at or below the ideal weight (" + format_number(ibw, 2) + " kg).";
     } else if (bmi >= m.obese_bmi) {
-        r.weight_used = "adjusted";
+        r.weight_used = WeightKind::Adjusted;
         r.weight_reason = "Adjusted body weight " + format_number(adjusted, 2) + " kg: the BMI is " + format_number(bmi, 1) +
                           " (" + format_number(m.obese_bmi) + " or more), so actual weight would overstate clearance.";
     } else {
-        r.weight_used = "ideal";
+        r.weight_used = WeightKind::Ideal;
         r.weight_reason = "Ideal body weight " + format_number(ibw, 2) + " kg: actual weight is above it and the BMI (" +
                           format_number(bmi, 1) + ") is under " + format_number(m.obese_bmi) + ".";
     }
@@ -82,9 +104,21 @@ RenalAssessment assess_renal(const RenalInput& input, double weight_kg, std::opt
         case RenalInput::Kind::Scr:
             break;
     }
-    const double scr_mg_dl =
-        input.scr_unit == "mg/dL" ? input.scr_value : scr_umol_l_to_mg_dl(input.scr_value, m.umol_l_per_mg_dl);
-    r.scr_mg_dl = round_to(scr_mg_dl, 2);
+    const bool converted = input.scr_unit != ScrUnit::MgDl;
+    const double scr_mg_dl = converted ? scr_umol_l_to_mg_dl(input.scr_value, m.umol_l_per_mg_dl) : input.scr_value;
+    // Creatinine in mg/dL as the formula text shows it: as entered (at least 2 decimals), or the
+    // conversion from umol/L with as many decimals as it takes for the formula, worked with the
+    // shown numbers, to give the shown result (1.239 mg/dL is never shown as 1.24).
+    const auto shown_creatinine = [&](const std::function<bool(double)>& reproduces) {
+        int decimals = std::max(2, converted ? 2 : decimals_of(input.scr_value));
+        while (decimals < 6 && !reproduces(round_to(scr_mg_dl, decimals))) ++decimals;
+        r.scr_mg_dl = round_to(scr_mg_dl, decimals);
+        const std::string shown = format_number(scr_mg_dl, decimals) + " mg/dL";
+        const std::string step = converted ? "Creatinine " + format_number(input.scr_value, 6) + " umol/L / " +
+                                                 format_number(m.umol_l_per_mg_dl, 4) + " = " + shown + ". "
+                                           : std::string();
+        return std::pair{step, shown};
+    };
     if (!age_years) {
         out.errors.push_back({"patient.age", "Age is needed to estimate renal function from serum creatinine."});
         return out;
@@ -104,9 +138,15 @@ RenalAssessment assess_renal(const RenalInput& input, double weight_kg, std::opt
             }
         r.method = RenalMethod::CockcroftGault;
         r.value_kind = "crcl";
-        r.formula = "Cockcroft-Gault: (140 - " + format_number(*age_years) + " y) x " + format_number(used_kg) + " kg (" +
-                    r.weight_used + " weight) / (" + format_number(m.cg_constant) + " x " + format_number(scr_mg_dl) +
-                    " mg/dL)" + (sex == Sex::Female ? " x " + format_number(m.cg_female_factor) : "");
+        const auto [step, shown] = shown_creatinine([&](double scr) {
+            for (const auto& e : r.estimates)
+                if (cockcroft_gault(e.weight_kg, *age_years, scr, sex, m) != e.crcl_ml_min) return false;
+            return true;
+        });
+        r.formula = step + "Cockcroft-Gault: (140 - " + format_number(*age_years) + " y) x " + format_number(used_kg) + " kg (" +
+                    name_of(*r.weight_used) + " weight) / (" + format_number(m.cg_constant) + " x " + shown + ")" +
+                    (sex == Sex::Female ? " x " + format_number(m.cg_female_factor) : "") + " = " +
+                    format_number(*r.crcl_ml_min, 1) + " mL/min (rounded down to 0.1)";
         r.source = m.cg_source;
         return out;
     }
@@ -122,9 +162,11 @@ RenalAssessment assess_renal(const RenalInput& input, double weight_kg, std::opt
     }
     r.method = RenalMethod::BedsideSchwartz;
     r.value_kind = "egfr";
-    r.crcl_ml_min = round_down_to(m.schwartz_k * *height_cm / scr_mg_dl, 1);
-    r.formula = "Bedside Schwartz: " + format_number(m.schwartz_k, 3) + " x " + format_number(*height_cm) + " cm / " +
-                format_number(scr_mg_dl) + " mg/dL, eGFR in mL/min/1.73 m2 (IDMS creatinine), used as CrCl";
+    r.crcl_ml_min = bedside_schwartz(*height_cm, scr_mg_dl, m);
+    const auto [step, shown] = shown_creatinine([&](double scr) { return bedside_schwartz(*height_cm, scr, m) == *r.crcl_ml_min; });
+    r.formula = step + "Bedside Schwartz: " + format_number(m.schwartz_k, 3) + " x " + format_number(*height_cm) + " cm / " + shown +
+                " = " + format_number(*r.crcl_ml_min, 1) +
+                " mL/min/1.73 m2 (rounded down to 0.1; eGFR, IDMS creatinine, used as CrCl)";
     r.source = m.schwartz_source;
     return out;
 }

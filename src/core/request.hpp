@@ -1,6 +1,7 @@
 // What a front end asks: the patient, the indication and (optionally) an order to check.
 #pragma once
 #include "dates.hpp"
+#include "kinds.hpp"
 
 #include <cstddef>
 #include <map>
@@ -11,21 +12,22 @@
 
 namespace core {
 
-enum class Sex { Unknown, Female, Male };
-
 struct RenalInput {
     enum class Kind { None, Crcl, Scr, Esrd };
     Kind kind = Kind::None;
     double crcl_ml_min = 0;
     double scr_value = 0;
-    std::string scr_unit;  // "mg/dL" | "umol/L"
+    ScrUnit scr_unit = ScrUnit::MgDl;
 };
 
 struct PatientInput {
     double weight_value = 0;
-    std::string weight_unit = "kg";  // "kg" | "lb"
+    WeightUnit weight_unit = WeightUnit::Kg;
+    // The request confirms a weight outside the growth reference's plausible range for the age
+    // as correct (without it such a weight is an input error, never a dose).
+    bool weight_confirmed = false;
     std::optional<double> age_value;
-    std::string age_unit = "years";  // "years" | "months"
+    AgeUnit age_unit = AgeUnit::Years;
     Sex sex = Sex::Unknown;
     std::optional<double> height_cm;
     RenalInput renal;
@@ -42,8 +44,8 @@ struct PrescribedInput {
 };
 
 struct SafetyInput {
-    std::map<std::string, bool> flags;   // names from safety_flag_names()
-    std::map<std::string, double> labs;  // names from safety_lab_names()
+    std::map<std::string, bool> flags;   // ids from safety_flags()
+    std::map<std::string, double> labs;  // ids from safety_labs()
     std::optional<Date> start_date;
     bool on_treatment = false;  // already receiving the drug: on-treatment thresholds instead of "do not start"
 };
@@ -56,8 +58,8 @@ struct ExposureInput {
 struct Request {
     std::string drug = "anakinra";
     std::string indication;
-    std::string region = "us";
-    std::optional<std::string> route;  // "SC" | "IV": which regimen, where a use has both
+    Region region = Region::Us;        // Us or Eu
+    std::optional<Route> route;        // which regimen, where a use has both
     PatientInput patient;
     double escalation_step_mg_per_kg = 0.5;
     std::optional<PrescribedInput> prescribed;
@@ -93,6 +95,8 @@ struct Limits {
 
 // JSON text -> Request. Checks shape, types, units and plausibility; which drug and
 // indication exist is checked by evaluate() against the data.
-ParsedRequest parse_request(std::string_view json_text);
+// umol_l_per_mg_dl: the creatinine conversion of data/methods.json (for the plausibility of a
+// value given in umol/L).
+ParsedRequest parse_request(std::string_view json_text, double umol_l_per_mg_dl);
 
 }  // namespace core

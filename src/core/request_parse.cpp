@@ -1,11 +1,14 @@
 #include "json_object.hpp"
 #include "json_text.hpp"
-#include "drug_data.hpp"
+#include "kinds.hpp"
+#include "safety_items.hpp"
 #include "numbers.hpp"
 #include "request.hpp"
 #include "units.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 
 namespace core {
 
@@ -13,6 +16,8 @@ namespace {
 
 class Parser {
 public:
+    explicit Parser(double umol_l_per_mg_dl) : umol_l_per_mg_dl_(umol_l_per_mg_dl) {}
+
     std::vector<FieldError> errors;
     std::size_t unlisted = 0;  // errors past Limits::errors_listed
 
@@ -59,19 +64,18 @@ public:
         return x;
     }
 
-    std::optional<std::string> choice(const Json* v, const std::string& field, const std::string& what,
-                                      const std::vector<std::string>& allowed) {
-        std::string list;
-        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+    // One member of a closed set, by its name.
+    template <typename Enum, std::size_t N>
+    std::optional<Enum> choice(const Json* v, const std::string& field, const std::string& what,
+                               const std::array<Enum, N>& allowed) {
+        const std::string list = names_of(allowed);
         if (v == nullptr) {
             error(field, what + " is missing (one of: " + list + ").");
             return std::nullopt;
         }
-        if (!v->is_string() || std::find(allowed.begin(), allowed.end(), v->get<std::string>()) == allowed.end()) {
-            error(field, "Unknown " + what + " " + json_echo(*v) + ": use one of " + list + ".");
-            return std::nullopt;
-        }
-        return v->get<std::string>();
+        const auto value = v->is_string() ? from_name(v->get<std::string>(), allowed) : std::nullopt;
+        if (!value) error(field, "Unknown " + what + " " + json_echo(*v) + ": use one of " + list + ".");
+        return value;
     }
 
     std::optional<std::string> identifier(const Json* v, const std::string& field, const std::string& what) {
@@ -91,12 +95,12 @@ public:
         if (!object(v, "patient.weight")) return;
         JsonObject w(*v);
         const Json* value_json = w.get("value");
-        const auto unit = choice(w.get("unit"), "patient.weight", "weight unit", {"kg", "lb"});
+        const auto unit = choice(w.get("unit"), "patient.weight", "weight unit", kWeightUnits);
         if (unit) {
             out.weight_unit = *unit;
-            const double factor = *unit == "kg" ? 1 : kKgPerLb;
+            const double factor = *unit == WeightUnit::Kg ? 1 : kKgPerLb;
             const auto value = number(value_json, "patient.weight", "Weight", Limits::weight_kg_min / factor,
-                                      Limits::weight_kg_max / factor, *unit);
+                                      Limits::weight_kg_max / factor, std::string(to_string(*unit)));
             if (value) out.weight_value = *value;
         }
         unknown_keys(w, "patient.weight");
@@ -108,11 +112,11 @@ public:
         if (!object(v, "patient.age")) return;
         JsonObject a(*v);
         const Json* value_json = a.get("value");
-        const auto unit = choice(a.get("unit"), "patient.age", "age unit", {"years", "months"});
+        const auto unit = choice(a.get("unit"), "patient.age", "age unit", kAgeUnits);
         if (unit) {
             out.age_unit = *unit;
-            const double max = *unit == "years" ? Limits::age_years_max : Limits::age_years_max * kMonthsPerYear;
-            out.age_value = number(value_json, "patient.age", "Age", 0, max, *unit, true);
+            const double max = *unit == AgeUnit::Years ? Limits::age_years_max : Limits::age_years_max * kMonthsPerYear;
+            out.age_value = number(value_json, "patient.age", "Age", 0, max, std::string(to_string(*unit)), true);
         }
         unknown_keys(a, "patient.age");
     }
@@ -151,23 +155,25 @@ public:
             JsonObject s(*scr);
             const Json* value_json = s.get("value");
             const Json* unit_json = s.get("unit");
-            std::string unit;
+            std::optional<ScrUnit> unit;
             if (unit_json != nullptr && unit_json->is_string()) {
-                unit = unit_json->get<std::string>();
-                if (unit == "µmol/L" || unit == "μmol/L" || unit == "umol/l") unit = "umol/L";
-                if (unit == "mg/dl") unit = "mg/dL";
+                std::string name = unit_json->get<std::string>();
+                if (name == "µmol/L" || name == "μmol/L" || name == "umol/l") name = "umol/L";
+                if (name == "mg/dl") name = "mg/dL";
+                unit = from_name(name, kScrUnits);
             }
-            if (unit != "mg/dL" && unit != "umol/L") {
+            if (!unit) {
                 error("patient.renal.scr", std::string("Unknown creatinine unit ") +
                                                (unit_json ? json_echo(*unit_json) : "(missing)") + ": use mg/dL or umol/L.");
             } else {
-                const double factor = unit == "mg/dL" ? 1 : 88.4;  // plausibility only; conversion uses data/methods.json
-                const auto x = number(value_json, "patient.renal.scr", "Serum creatinine",
-                                      Limits::scr_mg_dl_min * factor, Limits::scr_mg_dl_max * factor, unit);
+                // Plausibility in the unit entered, by the data's conversion factor.
+                const double factor = *unit == ScrUnit::MgDl ? 1 : umol_l_per_mg_dl_;
+                const auto x = number(value_json, "patient.renal.scr", "Serum creatinine", Limits::scr_mg_dl_min * factor,
+                                      Limits::scr_mg_dl_max * factor, std::string(to_string(*unit)));
                 if (x) {
                     out.kind = RenalInput::Kind::Scr;
                     out.scr_value = *x;
-                    out.scr_unit = unit;
+                    out.scr_unit = *unit;
                 }
             }
             unknown_keys(s, "patient.renal.scr");
@@ -185,10 +191,15 @@ public:
         }
         JsonObject p(*v);
         weight(p, out);
+        if (const Json* confirmed = p.get("weight_confirmed")) {
+            if (!confirmed->is_boolean())
+                error("patient.weight_confirmed", "Must be true (the weight is confirmed as correct although unusual for the age) or false.");
+            else out.weight_confirmed = confirmed->get<bool>();
+        }
         age(p, out);
         if (const Json* sex = p.get("sex")) {
-            const auto s = choice(sex, "patient.sex", "sex", {"female", "male"});
-            if (s) out.sex = *s == "female" ? Sex::Female : Sex::Male;
+            const auto s = choice(sex, "patient.sex", "sex", kSexes);
+            if (s) out.sex = *s;
         }
         if (const Json* h = p.get("height_cm"))
             out.height_cm = number(h, "patient.height_cm", "Height", Limits::height_cm_min, Limits::height_cm_max, "cm");
@@ -261,26 +272,19 @@ public:
             return;
         }
         JsonObject s(*v);
-        for (const auto& name : safety_flag_names()) {
-            const Json* flag = s.get(name);
+        for (const auto& item : safety_flags()) {
+            const Json* flag = s.get(item.id);
             if (flag == nullptr) continue;
-            if (!flag->is_boolean()) error("safety." + name, "Must be true or false.");
-            else out.flags[name] = flag->get<bool>();
+            if (!flag->is_boolean()) error("safety." + item.id, "Must be true or false.");
+            else out.flags[item.id] = flag->get<bool>();
         }
-        struct Lab {
-            const char* name;
-            const char* what;
-            double max;
-            const char* unit;
-        };
-        static const Lab labs[] = {{"anc_per_mm3", "ANC", 100000, "/mm3"},
-                                   {"platelets_per_mm3", "Platelet count", 2000000, "/mm3"},
-                                   {"alt_ast_x_uln", "ALT/AST", 100, "x ULN"}};
-        for (const auto& lab : labs) {
-            const Json* value = s.get(lab.name);
+        for (const auto& lab : safety_labs()) {
+            const Json* value = s.get(lab.id);
             if (value == nullptr) continue;
-            const auto x = number(value, std::string("safety.") + lab.name, lab.what, 0, lab.max, lab.unit, true);
-            if (x) out.labs[lab.name] = *x;
+            std::string what = lab.words;
+            what[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(what[0])));
+            const auto x = number(value, "safety." + lab.id, what, 0, lab.max, lab.unit, true);
+            if (x) out.labs[lab.id] = *x;
         }
         if (const Json* on = s.get("on_treatment")) {
             if (!on->is_boolean()) error("safety.on_treatment", "Must be true (already receiving the drug) or false (starting).");
@@ -316,11 +320,14 @@ public:
         unknown_keys(e, "exposure");
         if (valid) out = in;
     }
+
+private:
+    double umol_l_per_mg_dl_;
 };
 
 }  // namespace
 
-ParsedRequest parse_request(std::string_view json_text) {
+ParsedRequest parse_request(std::string_view json_text, double umol_l_per_mg_dl) {
     ParsedRequest result;
     Json root;
     if (const auto bad = parse_json_strict(json_text, root)) {
@@ -331,7 +338,7 @@ ParsedRequest parse_request(std::string_view json_text) {
         result.errors.push_back({"request", "The request must be a JSON object."});
         return result;
     }
-    Parser p;
+    Parser p(umol_l_per_mg_dl);
     Request r;
     JsonObject obj(root);
     if (const Json* drug = obj.get("drug")) {
@@ -339,10 +346,10 @@ ParsedRequest parse_request(std::string_view json_text) {
     }
     if (auto id = p.identifier(obj.get("indication"), "indication", "Indication")) r.indication = *id;
     if (const Json* region = obj.get("region")) {
-        if (auto value = p.choice(region, "region", "region", {"us", "eu"})) r.region = *value;
+        if (auto value = p.choice(region, "region", "region", kRequestRegions)) r.region = *value;
     }
     if (const Json* route = obj.get("route")) {
-        if (auto value = p.choice(route, "route", "route", {"SC", "IV"})) r.route = *value;
+        if (auto value = p.choice(route, "route", "route", kRoutes)) r.route = *value;
     }
     p.patient(obj.get("patient"), r.patient);
     if (const Json* step = obj.get("escalation_step_mg_per_kg")) {

@@ -24,7 +24,7 @@ Verdict worst_verdict(const std::vector<Finding>& findings);
 struct PatientResult {
     double weight_kg = 0;                // rounded to 0.01 kg; every dose uses this value
     std::optional<double> age_years;     // rounded to 0.01
-    std::string sex;                     // "female" | "male" | "unknown"
+    Sex sex = Sex::Unknown;
     std::optional<double> height_cm;
 };
 
@@ -33,7 +33,7 @@ std::string_view to_string(RenalMethod method);  // "unknown" | "given" | "cockc
 
 // Cockcroft-Gault with one body weight.
 struct WeightEstimate {
-    std::string weight_kind;  // "actual" | "ideal" | "adjusted"
+    WeightKind weight_kind = WeightKind::Actual;
     double weight_kg = 0;     // 0.01
     double crcl_ml_min = 0;   // rounded down to 0.1, like the value shown
 };
@@ -51,7 +51,7 @@ struct RenalResult {
     std::string formula;
     // Cockcroft-Gault with a height: the estimate with each weight, the weight used and why.
     std::vector<WeightEstimate> estimates;
-    std::string weight_used;             // "actual" | "ideal" | "adjusted" ("" when no weight is involved)
+    std::optional<WeightKind> weight_used;  // none when no weight is involved
     std::string weight_reason;
     Source source;
 };
@@ -71,12 +71,17 @@ struct CourseResult {
 };
 
 struct RegimenResult {
-    std::string kind;                    // "fixed" | "weight-based" | "per-kg"
-    std::string route;
+    DoseKind kind = DoseKind::Fixed;
+    Route route = Route::SC;
     std::optional<double> dose_mg;       // fixed dose, or per-kg dose for this weight
     std::optional<double> increase_to_mg;
     std::optional<double> mg_per_kg;
+    // The usual start for this patient, in mg and mg/kg: after any mg cap, so the two always
+    // agree (US Still's at 70 kg: 100 mg/day = 1.42 mg/kg/day, not 2-4 mg/kg/day). The label's
+    // own range, and the cap when it applied, are given beside it.
     std::optional<RangeMg> start_mg_per_kg_per_day, start_mg_per_day;
+    std::optional<RangeMg> label_start_mg_per_kg_per_day;
+    std::optional<double> start_cap_mg_per_day;  // the mg/day cap, when it lowered the start
     std::optional<double> ceiling_mg_per_kg_per_day, ceiling_mg_per_day;
     std::optional<double> max_mg_per_administration;
     std::optional<double> interval_hours;  // after any renal adjustment; none for a single dose
@@ -150,11 +155,12 @@ struct ComparatorResult {
     std::string drug, name;
     bool primary = false;
     bool indicated = false;
-    std::string status;                  // the use's status, or "none"
+    std::optional<UseStatus> status;     // the use's status; none: the label has no use for this indication
     std::string use_name;
     std::string conditions;              // who the use is for, in the label's words
-    std::string reason;                  // why not indicated
-    std::string route;
+    std::string reason;                  // why not indicated, or why no dose is shown
+    std::optional<FieldError> error;     // an input this comparator needs (patient.age), with no dose shown
+    std::optional<Route> route;          // none when there is no regimen
     std::optional<double> dose_mg, dose_max_mg, increase_to_mg;
     std::optional<Measure> measure, increase_measure;
     std::string presentation;
@@ -171,7 +177,8 @@ struct ComparatorResult {
 };
 
 struct ExposureSeries {
-    std::string drug, route, regimen;
+    std::string drug, regimen;
+    Route route = Route::SC;
     double dose_mg = 0, interval_hours = 0;
     int doses = 0;                       // administrations simulated (0: as many as the period holds)
     double relative_clearance = 1;
@@ -181,12 +188,16 @@ struct ExposureSeries {
 };
 
 struct UseInfo {
-    std::string id, name, status, region, conditions;
+    std::string id, name, conditions;
+    UseStatus status = UseStatus::Labelled;
+    Region region = Region::Us;
     Source source;
 };
 
 struct PresentationInfo {
-    std::string route, kind, description;
+    Route route = Route::SC;
+    PresentationKind kind = PresentationKind::GraduatedSyringe;
+    std::string description;
     double mg_per_ml = 0;
     std::optional<double> min_measurable_mg, min_measurable_ml;
     Source source;
@@ -199,7 +210,8 @@ struct Response {
     Verdict findings_status = Verdict::Ok;  // worst patient-level finding: ok | caution | contraindicated
     std::string data_version;
     std::vector<FieldError> errors;
-    std::string drug, drug_name, region;
+    std::string drug, drug_name;
+    Region region = Region::Us;
     UseInfo indication;
     PatientResult patient;
     RenalResult renal;

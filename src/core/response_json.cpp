@@ -75,8 +75,8 @@ OJson optional_measure_json(const std::optional<Measure>& m) { return m ? measur
 
 OJson regimen_json(const RegimenResult& r, Cited& cited) {
     OJson j;
-    j["kind"] = r.kind;
-    j["route"] = r.route;
+    j["kind"] = to_string(r.kind);
+    j["route"] = to_string(r.route);
     put(j, "dose_mg", r.dose_mg);
     put(j, "increase_to_mg", r.increase_to_mg);
     put(j, "mg_per_kg", r.mg_per_kg);
@@ -85,6 +85,11 @@ OJson regimen_json(const RegimenResult& r, Cited& cited) {
                                        : OJson(nullptr);
     j["start_mg_per_day"] =
         r.start_mg_per_day ? OJson{{"min", r.start_mg_per_day->min}, {"max", r.start_mg_per_day->max}} : OJson(nullptr);
+    j["label_start_mg_per_kg_per_day"] =
+        r.label_start_mg_per_kg_per_day
+            ? OJson{{"min", r.label_start_mg_per_kg_per_day->min}, {"max", r.label_start_mg_per_kg_per_day->max}}
+            : OJson(nullptr);
+    put(j, "start_cap_mg_per_day", r.start_cap_mg_per_day);
     put(j, "ceiling_mg_per_kg_per_day", r.ceiling_mg_per_kg_per_day);
     put(j, "ceiling_mg_per_day", r.ceiling_mg_per_day);
     put(j, "max_mg_per_administration", r.max_mg_per_administration);
@@ -168,11 +173,12 @@ OJson comparator_json(const ComparatorResult& c, Cited& cited) {
     j["name"] = c.name;
     j["primary"] = c.primary;
     j["indicated"] = c.indicated;
-    j["status"] = c.status;
+    j["status"] = c.status ? to_string(*c.status) : "none";
     j["use"] = c.use_name;
     j["conditions"] = c.conditions;
     j["reason"] = c.reason;
-    j["route"] = c.route;
+    j["error"] = c.error ? OJson{{"field", c.error->field}, {"message", c.error->message}} : OJson(nullptr);
+    j["route"] = c.route ? name_of(*c.route) : std::string();
     put(j, "dose_mg", c.dose_mg);
     put(j, "dose_max_mg", c.dose_max_mg);
     put(j, "increase_to_mg", c.increase_to_mg);
@@ -204,9 +210,9 @@ OJson renal_json(const RenalResult& r, Cited& cited) {
     renal["formula"] = r.formula;
     OJson estimates = OJson::array();
     for (const auto& e : r.estimates)
-        estimates.push_back({{"weight_kind", e.weight_kind}, {"weight_kg", e.weight_kg}, {"crcl_ml_min", e.crcl_ml_min}});
+        estimates.push_back({{"weight_kind", to_string(e.weight_kind)}, {"weight_kg", e.weight_kg}, {"crcl_ml_min", e.crcl_ml_min}});
     renal["estimates"] = estimates;
-    renal["weight_used"] = r.weight_used;
+    renal["weight_used"] = r.weight_used ? name_of(*r.weight_used) : std::string();
     renal["weight_reason"] = r.weight_reason;
     renal["source"] = optional_source_json(r.source, cited);
     return renal;
@@ -244,22 +250,22 @@ std::string response_to_json(const Response& r, const DrugDb& db) {
     j["verdict_reason"] = r.verdict_reason;
     const PresentationInfo& pr = r.presentation;
     j["drug"] = {{"id", r.drug}, {"name", r.drug_name}, {"product", pr.description}, {"mg_per_ml", pr.mg_per_ml}};
-    OJson presentation{{"route", pr.route}, {"kind", pr.kind}, {"description", pr.description}, {"mg_per_ml", pr.mg_per_ml}};
+    OJson presentation{{"route", to_string(pr.route)}, {"kind", to_string(pr.kind)}, {"description", pr.description}, {"mg_per_ml", pr.mg_per_ml}};
     put(presentation, "min_measurable_mg", pr.min_measurable_mg);
     put(presentation, "min_measurable_ml", pr.min_measurable_ml);
     presentation["source"] = source_json(pr.source, cited);
     j["presentation"] = presentation;
-    j["region"] = r.region;
+    j["region"] = to_string(r.region);
     j["indication"] = {{"id", r.indication.id},
                        {"name", r.indication.name},
-                       {"status", r.indication.status},
-                       {"label_region", r.indication.region},
+                       {"status", to_string(r.indication.status)},
+                       {"label_region", to_string(r.indication.region)},
                        {"conditions", r.indication.conditions},
                        {"source", source_json(r.indication.source, cited)}};
     OJson patient;
     patient["weight_kg"] = r.patient.weight_kg;
     put(patient, "age_years", r.patient.age_years);
-    patient["sex"] = r.patient.sex;
+    patient["sex"] = to_string(r.patient.sex);
     put(patient, "height_cm", r.patient.height_cm);
     j["patient"] = patient;
     j["renal"] = renal_json(r.renal, cited);
@@ -281,7 +287,7 @@ std::string response_to_json(const Response& r, const DrugDb& db) {
     OJson exposure = OJson::array();
     for (const auto& s : r.exposure)
         exposure.push_back({{"drug", s.drug},
-                            {"route", s.route},
+                            {"route", to_string(s.route)},
                             {"regimen", s.regimen},
                             {"dose_mg", s.dose_mg},
                             {"interval_hours", s.interval_hours},

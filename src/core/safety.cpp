@@ -8,12 +8,13 @@ namespace core {
 
 namespace {
 
-bool listed(const std::vector<std::string>& list, const std::string& value) {
+template <typename T>
+bool listed(const std::vector<T>& list, const T& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-bool applies(const std::vector<std::string>& regions, const std::vector<std::string>& indications,
-             const std::vector<std::string>& except, const std::string& region, const std::string& indication) {
+bool applies(const std::vector<Region>& regions, const std::vector<std::string>& indications,
+             const std::vector<std::string>& except, Region region, const std::string& indication) {
     return (regions.empty() || listed(regions, region)) && (indications.empty() || listed(indications, indication)) &&
            !listed(except, indication);
 }
@@ -24,7 +25,7 @@ bool in_phase(TreatmentPhase when, bool on_treatment) {
 
 }  // namespace
 
-std::vector<Finding> safety_findings(const Drug& drug, const SafetyInput& safety, const std::string& region,
+std::vector<Finding> safety_findings(const Drug& drug, const SafetyInput& safety, Region region,
                                      const std::string& indication) {
     std::vector<Finding> out;
     std::vector<std::string> evaluated;
@@ -41,14 +42,14 @@ std::vector<Finding> safety_findings(const Drug& drug, const SafetyInput& safety
         }
     }
     std::string missing;
-    auto note = [&](const SafetyItem& item, bool given) {
-        if (given && !listed(evaluated, item.id)) missing += (missing.empty() ? "" : ", ") + item.words;
+    auto note = [&](const std::string& id, const std::string& words, bool given) {
+        if (given && !listed(evaluated, id)) missing += (missing.empty() ? "" : ", ") + words;
     };
     for (const auto& item : safety_flags()) {
         auto it = safety.flags.find(item.id);
-        note(item, it != safety.flags.end() && it->second);
+        note(item.id, item.words, it != safety.flags.end() && it->second);
     }
-    for (const auto& item : safety_labs()) note(item, safety.labs.count(item.id) > 0);
+    for (const auto& item : safety_labs()) note(item.id, item.words, safety.labs.count(item.id) > 0);
     if (!missing.empty())
         out.push_back({"NOT_EVALUATED", Severity::Caution,
                        "Not checked for " + drug.name_in(region) + ": " + missing +
@@ -60,7 +61,7 @@ std::vector<Finding> safety_findings(const Drug& drug, const SafetyInput& safety
     return out;
 }
 
-std::vector<MonitoringResult> monitoring_schedule(const Drug& drug, const SafetyInput& safety, const std::string& region,
+std::vector<MonitoringResult> monitoring_schedule(const Drug& drug, const SafetyInput& safety, Region region,
                                                   const std::string& indication) {
     std::vector<MonitoringResult> out;
     for (const auto& rule : drug.monitoring) {

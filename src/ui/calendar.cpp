@@ -92,7 +92,7 @@ CalendarFile course_calendar(const core::Response& r, const Inputs& in, const Cl
         Event e;
         e.uid = "dosecheck-course-" + basic_date(first_day) + "-" + key;
         const std::string volume = c.measure.ml ? " (" + format_number(*c.measure.ml, 6) + " mL)" : "";
-        e.summary = r.drug_name + " " + format_number(c.dose_mg, 1) + " mg " + r.regimen->route + volume +
+        e.summary = r.drug_name + " " + format_number(c.dose_mg, 1) + " mg " + core::name_of(r.regimen->route) + volume +
                     (h > 0 ? ", every " + format_number(h, 2) + " h" : ", once");
         e.description = "Prescribed order as checked: " + overall_verdict(r, in).substr(9) + "\n" + format_number(c.dose_mg, 1) +
                         " mg: " + core::measure_words(c.measure) + "; " + format_number(c.mg_per_kg_per_day, 2) +

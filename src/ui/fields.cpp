@@ -2,6 +2,7 @@
 
 #include "drug_data.hpp"
 #include "inputs.hpp"
+#include "safety_items.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -21,7 +22,7 @@ std::string flag_label(const std::string& name) {
     return name;  // a new flag in the core shows under its name until it gets a label here
 }
 
-// The label and unit of each lab value the core knows (core::safety_lab_names()).
+// The label and unit of each lab value the core knows (core::safety_labs()).
 std::pair<std::string, std::string> lab_label(const std::string& name) {
     if (name == "anc_per_mm3") return {"ANC", "/mm\xC2\xB3"};
     if (name == "platelets_per_mm3") return {"Platelets", "/mm\xC2\xB3"};
@@ -76,6 +77,7 @@ std::vector<Field> build_table() {
     t.push_back(choice("route", "Route", "route", &Inputs::route, {{"", "not given"}, {"SC", "SC"}, {"IV", "IV"}}, ""));
     t.push_back(with_unit(member("weight", K::Number, "Weight", "patient.weight", &Inputs::weight), "kg", "weight_unit"));
     t.push_back(choice("weight_unit", "Weight unit", "patient.weight", &Inputs::weight_unit, {{"kg", "kg"}, {"lb", "lb"}}, "kg"));
+    t.push_back(member("weight_confirmed", K::Flag, "Weight confirmed as correct", "patient.weight_confirmed", &Inputs::weight_confirmed));
     t.push_back(with_unit(member("age", K::Number, "Age", "patient.age", &Inputs::age), "years", "age_unit"));
     t.push_back(choice("age_unit", "Age unit", "patient.age", &Inputs::age_unit, {{"years", "years"}, {"months", "months"}}, "years"));
     t.push_back(choice("sex", "Sex", "patient.sex", &Inputs::sex, {{"", "not given"}, {"female", "female"}, {"male", "male"}}, ""));
@@ -122,7 +124,8 @@ std::vector<Field> build_table() {
         f.storage = Storage::SafetyFlag;
         t.push_back(f);
     }
-    for (const auto& name : core::safety_lab_names()) {
+    for (const auto& lab : core::safety_labs()) {
+        const std::string& name = lab.id;
         const auto [label, unit] = lab_label(name);
         Field f;
         f.name = name;

@@ -52,7 +52,7 @@ struct Field {
 
 // What crosses into the module from outside, at most (README "Page contract").
 struct StateLimits {
-    static constexpr std::size_t max_params = 32;           // parameters in a link or a set-inputs message
+    static constexpr std::size_t max_params = 40;           // parameters in a link or a set-inputs message
     static constexpr std::size_t max_name_bytes = 32;       // a parameter name
     static constexpr std::size_t max_value_bytes = 64;      // a parameter value (and a text field)
     static constexpr std::size_t max_state_bytes = 8 * 1024;       // a link's fragment or query

@@ -270,6 +270,7 @@ SetOutcome store_field(Inputs& in, std::string_view name, std::string_view raw, 
     if (f->kind == FieldKind::Flag) {
         const bool on = *read_flag(v);
         if (f->storage == Storage::SafetyFlag) in.safety_flags[f->name] = on;
+        if (f->storage == Storage::Member && f->member != nullptr) in.*f->member = on ? "1" : "";
         if (f->selects_renal) {
             if (on) in.renal = *f->selects_renal;
             else if (in.renal == *f->selects_renal) in.renal = RenalKind::None;
@@ -452,6 +453,7 @@ BuiltRequest build_request(const Inputs& in) {
     else if (auto w = number("weight")) patient["weight"] = {{"value", *w}, {"unit", in.weight_unit}};
     if (auto a = number("age")) patient["age"] = {{"value", *a}, {"unit", in.age_unit}};
     if (!in.sex.empty()) patient["sex"] = in.sex;
+    if (in.weight_confirmed == "1") patient["weight_confirmed"] = true;
     if (auto h = number("height_cm")) patient["height_cm"] = *h;
     if (in.renal == RenalKind::Crcl) {
         if (in.crcl.empty()) missing("crcl", "Enter the CrCl, or set renal function to \"not given\".");

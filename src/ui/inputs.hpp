@@ -27,6 +27,9 @@ struct Inputs {
     Inputs();  // a blank form: every field at its default, no patient
     std::string drug, indication, region, route;
     std::string weight, weight_unit;
+    // "1": the weight is confirmed as correct although implausible for the age (the core
+    // refuses such a weight otherwise).
+    std::string weight_confirmed;
     std::string age, age_unit;
     std::string sex;  // "", "female", "male"
     std::string height_cm;
@@ -38,7 +41,7 @@ struct Inputs {
     std::string doses_per_day, every_hours;
     std::string total_doses, course_days;       // how long the order runs (optional)
     std::map<std::string, bool> safety_flags;   // core::safety_flag_names()
-    std::map<std::string, std::string> labs;    // core::safety_lab_names(), as typed
+    std::map<std::string, std::string> labs;    // core::safety_labs() ids, as typed
     std::string start_date;
     // Values refused on the way in (field or group name -> message for the person). While any
     // is here no dose is shown; editing that field (touch_field) or setting it again clears it.

@@ -23,7 +23,7 @@ void comparison_table(App& app) {
     for (const auto& c : r.comparators) {
         table_row(ui);
         table_cell(ui, c.name + (c.primary ? " *" : ""), Tone::Normal, true);
-        table_cell(ui, c.route);
+        table_cell(ui, c.route ? core::name_of(*c.route) : std::string());
         bool first = true;
         auto dose_line = [&](const std::string& line, Tone tone) {
             if (first) table_cell(ui, line, tone, true);
@@ -67,7 +67,7 @@ void timeline(App& app) {
     for (const auto& c : r.comparators) {
         if (c.timeline_days.empty() || !c.dose_mg) continue;
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        const std::string name = c.name.substr(0, c.name.find(' ')) + " " + c.route;
+        const std::string name = c.name.substr(0, c.name.find(' ')) + " " + (c.route ? core::name_of(*c.route) : std::string());
         dl->AddText(ImVec2(p.x, p.y), ink, name.c_str());
         const float x0 = p.x + name_w, x1 = p.x + width - 4;
         // A course is drawn as a course: the line stops at its last dose and says how long it is.
@@ -157,7 +157,7 @@ void exposure_plot(App& app, const Services& services) {
     ImGui::Dummy(ImVec2(width, plot_h));
     // The data behind the curves, week by week, for the DOM's table.
     std::vector<std::string> headers = {"week"};
-    for (const auto& s : r.exposure) headers.push_back(s.drug + " " + s.route);
+    for (const auto& s : r.exposure) headers.push_back(s.drug + " " + core::name_of(s.route));
     std::vector<std::vector<std::string>> rows;
     for (int week = 0; week * 7 <= plot.x_max; ++week) {
         std::vector<std::string> row = {std::to_string(week)};
@@ -175,7 +175,7 @@ void exposure_plot(App& app, const Services& services) {
         dl->AddRectFilled(ImVec2(q.x, q.y + 4), ImVec2(q.x + ImGui::GetFontSize(), q.y + ImGui::GetFontSize() - 2), palette[i % 4]);
         ImGui::Dummy(ImVec2(ImGui::GetFontSize() * 1.3f, 1));
         ImGui::SameLine();
-        text(ui, s.drug + " " + s.route + ": " + s.regimen + (s.note.empty() ? "" : ". ") + s.note);
+        text(ui, s.drug + " " + core::name_of(s.route) + ": " + s.regimen + (s.note.empty() ? "" : ". ") + s.note);
     }
 }
 

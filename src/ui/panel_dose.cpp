@@ -106,13 +106,13 @@ void dose_panel(App& app) {
     // Rows (or splits) the syringe cannot measure, and the nearest dose it can.
     bool unmeasurable = false;
     for (const auto& row : r.ladder) unmeasurable = unmeasurable || row.dose.below_measurable || (row.split && row.split->below_measurable);
+    // What to do instead (never a start above the start range) is the core's finding, in the findings.
     if (unmeasurable && r.presentation.min_measurable_mg) {
         const auto& first = r.ladder.front().dose;
         text(ui, "Unmeasurable: a dose under " + mg(*r.presentation.min_measurable_mg) + " (" + ml(r.presentation.min_measurable_ml.value_or(0)) +
                      ") cannot be measured with this syringe" +
-                     (first.nearest_measurable_mg ? "; the nearest measurable dose is " + mg(*first.nearest_measurable_mg) + "."
-                      : first.below_measurable   ? "; no measurable dose fits under the ceiling."
-                                                 : "."),
+                     (first.nearest_measurable_mg ? "; the nearest measurable dose for the start is " + mg(*first.nearest_measurable_mg) + "."
+                                                  : "; see the findings for what to do."),
              Tone::Caution, severity_symbol(core::Severity::Caution));
     }
 }

@@ -4,6 +4,19 @@
 
 namespace ui {
 
+namespace {
+
+// The core refuses a weight implausible for the age until it is confirmed; its message asks for
+// that confirmation, and only then (or once ticked) is the checkbox offered.
+bool weight_confirmation_offered(const App& app) {
+    if (app.inputs.weight_confirmed == "1") return true;
+    for (const auto& e : app.response.errors)
+        if (e.field == "patient.weight" && e.message.find("confirm it") != std::string::npos) return true;
+    return false;
+}
+
+}  // namespace
+
 void patient_panel(App& app) {
     Ui& ui = app.ui;
     const Inputs& in = app.inputs;
@@ -17,6 +30,10 @@ void patient_panel(App& app) {
         text(ui, "= " + core::format_number(r.patient.weight_kg, 2) + " kg", Tone::Muted);
     }
     end_field_row(ui);
+    if (weight_confirmation_offered(app)) {
+        checkbox(ui, "weight_confirmed", field("weight_confirmed").label.c_str(), in.weight_confirmed == "1");
+        ui.row_start = static_cast<int>(ui.sem.tree().nodes.size());
+    }
     input_text(app, "age");
     input_choice(app, "age_unit", 4.8f, false);
     end_field_row(ui);
@@ -43,7 +60,7 @@ void patient_panel(App& app) {
         const bool egfr = renal.value_kind == "egfr";
         text(ui, std::string(egfr ? "eGFR " : "CrCl ") + core::format_number(*renal.crcl_ml_min, 1) +
                      (egfr ? " mL/min/1.73 m\xC2\xB2" : " mL/min") + " (" + renal.formula + ")");
-        if (!renal.weight_used.empty() && !renal.weight_reason.empty()) text(ui, renal.weight_reason, Tone::Muted);
+        if (renal.weight_used && !renal.weight_reason.empty()) text(ui, renal.weight_reason, Tone::Muted);
     }
 }
 
@@ -58,7 +75,7 @@ void indication_panel(App& app, const core::DrugDb& db) {
     if (const core::Drug* drug = db.find(in.drug))
         for (int pass = 0; pass < 2; ++pass)
             for (const auto& use : drug->uses) {
-                if (use.region != in.region && use.region != "any") continue;
+                if (core::name_of(use.region) != in.region && use.region != core::Region::Any) continue;
                 if (use.status == core::UseStatus::NotIndicated) continue;
                 const bool labelled = use.status == core::UseStatus::Labelled;
                 if ((pass == 0) != labelled) continue;
@@ -68,8 +85,8 @@ void indication_panel(App& app, const core::DrugDb& db) {
     end_field_row(ui);
     const auto& r = app.response;
     if (r.ok) {
-        const bool labelled = r.indication.status == "labelled";
-        const std::string status = labelled ? "Labelled" : r.indication.status == "off-label" ? "OFF-LABEL" : "Emergency use";
+        const bool labelled = r.indication.status == core::UseStatus::Labelled;
+        const std::string status = labelled ? "Labelled" : r.indication.status == core::UseStatus::OffLabel ? "OFF-LABEL" : "Emergency use";
         text(ui, status + ": " + r.indication.name + (r.indication.conditions.empty() ? "" : " " + r.indication.conditions),
              labelled ? Tone::Normal : Tone::Caution);
     }

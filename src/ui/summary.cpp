@@ -120,8 +120,8 @@ std::string summary_text(const core::Response& r, const Inputs& in, const std::s
     auto line = [&](const std::string& text) { out += text + "\n"; };
     line(overall_verdict(r, in));
     if (r.ok) {
-        line(r.drug_name + ", " + r.indication.name + " (" + r.indication.status + ", " +
-             (r.region == "eu" ? "EU label" : "US label") + ").");
+        line(r.drug_name + ", " + r.indication.name + " (" + core::name_of(r.indication.status) + ", " +
+             (r.region == core::Region::Eu ? "EU label" : "US label") + ").");
         line(patient_line(r) + ".");
     }
     line(inputs_in_words(in));
@@ -146,7 +146,7 @@ std::string summary_text(const core::Response& r, const Inputs& in, const std::s
             line("Ceiling: " + mg(*g.ceiling_mg_per_day) + per + " (" + format_number(*g.ceiling_mg_per_kg_per_day, 2) +
                  (every_48h ? " mg/kg; on average " + format_number(*g.ceiling_mg_per_kg_per_day / 2, 2) + " mg/kg/day)."
                             : " mg/kg/day)."));
-        else if (g.kind == "weight-based")
+        else if (g.kind == core::DoseKind::Escalating)
             line("Ceiling: none verified for this use (no escalation ladder).");
     }
     if (r.ok && !r.ladder.empty()) {

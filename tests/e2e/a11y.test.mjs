@@ -58,7 +58,8 @@ test('every control is in the accessibility tree with its role and visible label
   assert.equal(await page.getByRole('radio', { name: 'EU (EMA)' }).count(), 1);
   // The ladder and the comparison are tables with header cells; the plot has its data as a table.
   const ladder = page.getByRole('table', { name: 'Escalation ladder' });
-  assert.equal(await ladder.getByRole('columnheader', { name: 'mg/kg/day' }).count(), 1);
+  // CrCl 25: the every-48-h rule, so the ladder's doses are per administration.
+  assert.equal(await ladder.getByRole('columnheader', { name: 'mg/kg /48 h' }).count(), 1);
   assert.ok((await ladder.getByRole('row').count()) >= 10, 'ladder rows');
   assert.equal(await page.getByRole('table', { name: /Comparison/ }).count(), 1);
   assert.equal(await page.getByRole('figure', { name: /Relative exposure/ }).count(), 1);
@@ -110,6 +111,10 @@ test('keyboard only: NOMID, 14 kg, 3 years, CrCl 25, 60 mg twice daily, then the
     }
     throw new Error(`Tab never reached ${name}`);
   };
+  await focusTo('Indication');
+  await page.keyboard.type('NOMID');                  // the list's type-ahead, as on any select
+  assert.equal(await page.getByRole('combobox', { name: 'Indication', exact: true }).inputValue(), 'nomid');
+  await page.evaluate(() => document.activeElement.blur());
   await focusTo('Weight');
   await page.keyboard.type('14');
   await page.keyboard.press('Tab');                   // the unit stays kg
@@ -132,15 +137,16 @@ test('keyboard only: NOMID, 14 kg, 3 years, CrCl 25, 60 mg twice daily, then the
 });
 
 test('embedded: Tab enters the widget, reaches its last control and leaves to the host; Shift+Tab comes back', async () => {
-  const widgetOrigin = new URL(baseUrl).origin;
   const hostPage = `<!doctype html><html lang="en"><head><title>Course page</title></head><body>
     <a id="before" href="#before">Before the widget</a>
     <iframe id="widget" title="Anakinra dose checker" style="width:900px;height:700px"
-      src="${widgetOrigin}/index.html?embed=1&indication=nomid&weight=20"></iframe>
+      src="WIDGET/embed.html#indication=nomid&weight=20"></iframe>
     <a id="after" href="#after">After the widget</a></body></html>`;
   const host = await startServer({ root: ARTIFACTS, headers: {} });
+  // The full page refuses every frame; embed.html lets the allowed host frame it.
+  const widget = await serveSite(undefined, { embedOrigins: [host.url.replace(/\/$/, '')] });
   const { writeFile } = await import('node:fs/promises');
-  await writeFile(join(ARTIFACTS, 'tab-host.html'), hostPage);
+  await writeFile(join(ARTIFACTS, 'tab-host.html'), hostPage.replace('WIDGET/', widget.url));
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
   await page.goto(host.url + 'tab-host.html');
@@ -162,6 +168,7 @@ test('embedded: Tab enters the widget, reaches its last control and leaves to th
   assert.ok(last.length > 0, 'focus lands on the widget\'s last control');
   await context.close();
   host.server.close();
+  widget.server.close();
 });
 
 test('phone (touch, 390x844): tapping Weight and typing 7 gives 7 kg; doses per day can be reached and set', async () => {

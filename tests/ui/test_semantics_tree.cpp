@@ -152,3 +152,21 @@ TEST_CASE("the DOM's edits: a decimal comma, a renal measure chosen, a press of 
     CHECK(ui.app.inputs.weight.empty());
     CHECK(ui.shows("No patient entered"));
 }
+
+TEST_CASE("a weight implausible for the age: no dose until the offered checkbox confirms it") {
+    HeadlessUi ui("indication=nomid&weight=145&age=3", kTallDesktop);
+    CHECK(node(ui, "weight").invalid);
+    CHECK(node(ui, "weight").error.find("plausible") != std::string::npos);
+    CHECK(ui.tree().find("ladder") == nullptr);
+    const auto& confirm = node(ui, "weight_confirmed");
+    CHECK(confirm.role == Role::CheckBox);
+    CHECK(confirm.name == "Weight confirmed as correct");
+    CHECK_FALSE(confirm.checked);
+    ui.set_field("weight_confirmed", "1");
+    CHECK_FALSE(node(ui, "weight").invalid);
+    CHECK(node(ui, "weight_confirmed").checked);
+    CHECK(ui.tree().find("ladder") != nullptr);
+    // A plausible weight does not offer the checkbox at all.
+    HeadlessUi usual("indication=nomid&weight=14&age=3", kTallDesktop);
+    CHECK(usual.tree().find("weight_confirmed") == nullptr);
+}

@@ -1,4 +1,5 @@
 #include "test_helpers.hpp"
+#include "plausibility.hpp"
 
 using nlohmann::json;
 
@@ -144,4 +145,63 @@ TEST_CASE("a contraindication sets the patient-level status") {
     req["safety"] = {{"ecoli_hypersensitivity", true}};
     CHECK(run(req)["findings_status"] == "contraindicated");
     CHECK(run(nomid_child())["findings_status"] == "ok");
+}
+
+TEST_CASE("a weight implausible for the age is an error on patient.weight, never a dose, unless confirmed") {
+    const auto has_text = [](const json& s, const std::string& text) { return s.get<std::string>().find(text) != std::string::npos; };
+    int refused = 0;
+    for (int months = 0; months <= 480; months += 6) {
+        const auto bounds = core::weight_bounds(db().weight_for_age, months, core::Sex::Unknown);
+        REQUIRE(bounds.has_value());
+        REQUIRE(bounds->min_kg.has_value());
+        std::vector<double> implausible = {*bounds->min_kg - 0.1};
+        if (bounds->max_kg) implausible.push_back(*bounds->max_kg + 0.5);
+        for (double kg : implausible) {
+            CAPTURE(months);
+            CAPTURE(kg);
+            json req = {{"indication", "nomid"},
+                        {"patient", {{"weight", {{"value", kg}, {"unit", "kg"}}}, {"age", {{"value", months}, {"unit", "months"}}}}},
+                        {"prescribed", {{"dose_mg", 20}, {"doses_per_day", 1}}}};
+            const auto refusal = core::evaluate_json(req.dump(), db());
+            CHECK(refusal.exit_code == 2);
+            const json r = json::parse(refusal.json);
+            REQUIRE(r["errors"].size() == 1);
+            CHECK(r["errors"][0]["field"] == "patient.weight");
+            CHECK(has_text(r["errors"][0]["message"], "If the weight is correct, confirm it to see doses for it."));
+            CHECK_FALSE(has_text(r["errors"][0]["message"], "weight_confirmed"));  // a clinician reads it
+            CHECK_FALSE(r.contains("regimen"));
+            ++refused;
+
+            req["patient"]["weight_confirmed"] = true;
+            const json confirmed = run(req);
+            REQUIRE(confirmed["ok"] == true);
+            CHECK(confirmed["regimen"].is_object());
+            bool said = false;
+            for (const auto& f : confirmed["check"]["findings"])
+                said = said || (f["code"] == "WEIGHT_FOR_AGE" && f["severity"] == "caution" && has_text(f["message"], "was confirmed as correct"));
+            CHECK(said);
+            CHECK(confirmed["check"]["status"] != "ok");  // a caution, or exceeds where 20 mg is above the ceiling
+        }
+        // Inside the bounds: a dose, no caution, whether confirmed or not.
+        const double plausible = bounds->max_kg ? (*bounds->min_kg + *bounds->max_kg) / 2 : *bounds->min_kg + 30;
+        json req = {{"indication", "nomid"},
+                    {"patient", {{"weight", {{"value", plausible}, {"unit", "kg"}}}, {"age", {{"value", months}, {"unit", "months"}}}}}};
+        CHECK_FALSE(has_code(run(req)["findings"], "WEIGHT_FOR_AGE"));
+        req["patient"]["weight_confirmed"] = true;
+        CHECK_FALSE(has_code(run(req)["findings"], "WEIGHT_FOR_AGE"));
+    }
+    CHECK(refused == 41 * 2 + 40);  // two bounds to 20 years, then the lower bound only
+}
+
+TEST_CASE("the pounds slip is named both ways") {
+    json req = {{"indication", "nomid"},
+                {"patient", {{"weight", {{"value", 35}, {"unit", "kg"}}}, {"age", {{"value", 3}, {"unit", "years"}}}}}};
+    std::string message = run(req)["errors"][0]["message"];
+    CHECK(message.find("(did you mean 35 lb, 15.88 kg?)") != std::string::npos);
+    req["patient"]["weight"] = {{"value", 14}, {"unit", "lb"}};
+    message = run(req)["errors"][0]["message"];
+    CHECK(message.find("A weight of 14 lb (6.35 kg) is outside") != std::string::npos);
+    CHECK(message.find("(did you mean 14 kg?)") != std::string::npos);
+    req["patient"]["weight"] = {{"value", 145}, {"unit", "kg"}};  // 145 lb = 65.77 kg does not fit either
+    CHECK(run(req)["errors"][0]["message"].get<std::string>().find("did you mean") == std::string::npos);
 }

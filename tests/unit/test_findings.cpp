@@ -4,6 +4,10 @@
 
 #include "inputs.hpp"
 #include "summary.hpp"
+#include "verdict.hpp"
+
+#include <filesystem>
+#include <fstream>
 
 #include <functional>
 #include <regex>
@@ -122,8 +126,13 @@ TEST_CASE("an unverified split rule does not grade a once-daily order, only a di
 
 TEST_CASE("messages meant for people carry no internal codes") {
     const std::regex code("\\b[A-Z]+_[A-Z_]+\\b");
-    for (const json& req : {busy_request(), nomid_child(3.2)}) {
+    json newborn = nomid_child(3.2);
+    newborn["patient"]["age"] = {{"value", 0}, {"unit", "months"}};
+    json confirmed = nomid_child(145);
+    confirmed["patient"]["weight_confirmed"] = true;
+    for (const json& req : {busy_request(), newborn, confirmed}) {
         const json r = run(req);
+        REQUIRE(r["ok"] == true);
         for (const auto& f : all_findings(r)) CHECK_MESSAGE(!std::regex_search(f["message"].get<std::string>(), code), f["message"]);
         CHECK(!std::regex_search(r["verdict_reason"].get<std::string>(), code));
     }
@@ -186,4 +195,67 @@ TEST_CASE("an EU request is answered from EU data for every drug") {
         if (!r["ok"]) continue;  // not an anakinra use in the EU
         for (const auto& c : r["comparators"]) CHECK_MESSAGE(c["region_note"] == "", indication);
     }
+}
+
+namespace {
+
+// Every golden vector's request, evaluated (the widest set of answers the tests hold).
+std::vector<json> golden_responses() {
+    std::vector<json> out;
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(DOSECHECK_SOURCE_DIR) + "/tests/golden")) {
+        std::ifstream in(entry.path());
+        const json vector = json::parse(in);
+        if (vector.contains("request")) out.push_back(run(vector["request"]));
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("every finding code in every golden answer is declared in data/findings.json") {
+    for (const json& r : golden_responses())
+        if (r["ok"] == true)
+            for (const auto& f : all_findings(r)) CHECK_MESSAGE(db().findings.known(f["code"]), f["code"]);
+}
+
+TEST_CASE("a finding code appears once per answer (patient and check together), and once per comparator") {
+    for (const json& r : golden_responses()) {
+        if (r["ok"] != true) continue;
+        std::set<std::string> codes;
+        for (const auto& f : r["findings"]) CHECK_MESSAGE(codes.insert(f["code"]).second, f["code"]);
+        if (r["check"].is_object())
+            for (const auto& f : r["check"]["findings"]) CHECK_MESSAGE(codes.insert(f["code"]).second, f["code"]);
+        for (const auto& c : r["comparators"]) {
+            std::set<std::string> own;
+            for (const auto& f : c["findings"]) CHECK_MESSAGE(own.insert(f["code"]).second, f["code"]);
+        }
+    }
+}
+
+TEST_CASE("findings with one code merge: worst severity first, both messages, sources combined, kept with the check") {
+    core::Source a{{"a"}, "A 1", false, ""}, b{{"b", "a"}, "B 2", true, "note"};
+    std::vector<core::Finding> patient = {{"X", core::Severity::Info, "first.", a}, {"Y", core::Severity::Info, "y.", a}};
+    std::vector<core::Finding> check = {{"X", core::Severity::Caution, "second.", b}};
+    core::merge_by_code(patient, &check);
+    REQUIRE(patient.size() == 1);
+    CHECK(patient[0].code == "Y");
+    REQUIRE(check.size() == 1);
+    CHECK(check[0].severity == core::Severity::Caution);
+    CHECK(check[0].message == "second. first.");
+    CHECK(check[0].source.refs == std::vector<std::string>{"b", "a"});
+    CHECK(check[0].source.section == "B 2; A 1");
+    CHECK(check[0].source.unverified);
+}
+
+TEST_CASE("which findings move into the check with an order is data: data/findings.json") {
+    CHECK(db().findings.bears_on_order("OFF_LABEL"));
+    CHECK_FALSE(db().findings.bears_on_order("RENAL_UNKNOWN"));
+    json req = {{"indication", "gout"},
+                {"patient", {{"weight", {{"value", 80}, {"unit", "kg"}}}, {"age", {{"value", 50}, {"unit", "years"}}}}}};
+    CHECK(has_code(run(req)["findings"], "OFF_LABEL"));
+    req["prescribed"] = {{"dose_mg", 100}, {"doses_per_day", 1}, {"days", 3}};
+    const json r = run(req);
+    CHECK(has_code(r["check"]["findings"], "OFF_LABEL"));
+    CHECK_FALSE(has_code(r["findings"], "OFF_LABEL"));
+    CHECK(has_code(r["findings"], "RENAL_UNKNOWN"));
 }

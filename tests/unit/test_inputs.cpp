@@ -72,9 +72,9 @@ TEST_CASE("the field table declares each input once, with a label, and covers th
         REQUIRE(ui::find_field(flag) != nullptr);
         CHECK(ui::field(flag).label != flag);  // a real checkbox label
     }
-    for (const auto& lab : core::safety_lab_names()) {
-        REQUIRE(ui::find_field(lab) != nullptr);
-        CHECK(ui::field(lab).label != lab);
+    for (const auto& lab : core::safety_labs()) {
+        REQUIRE(ui::find_field(lab.id) != nullptr);
+        CHECK(ui::field(lab.id).label != lab.id);
     }
     for (const char* used : {"drug", "indication", "region", "route", "weight", "weight_unit", "age", "age_unit", "sex",
                              "height_cm", "crcl", "scr", "scr_unit", "esrd", "step", "dose_mg", "doses_per_day",
@@ -92,7 +92,7 @@ TEST_CASE("the field table declares each input once, with a label, and covers th
     CHECK(static_cast<int>(inputs) - alternatives + static_cast<int>(groups.size()) + 2 <= static_cast<int>(ui::StateLimits::max_params));
     const json table = json::parse(ui::fields_json());
     CHECK(table["fields"].size() == ui::input_fields().size());
-    CHECK(table["limits"]["max_params"] == 32);
+    CHECK(table["limits"]["max_params"] == 40);
     CHECK(table["limits"]["max_request_bytes"] == 256 * 1024);
     CHECK(table["limits"]["max_paste_bytes"] == 1024);
     CHECK(table["fields"][2]["options"][0] == json({{"value", "us"}, {"label", "US (FDA)"}}));
@@ -271,9 +271,9 @@ TEST_CASE("a link is read as data: unknown names counted, repeats and rival alte
     CHECK(not_esrd.inputs.renal == ui::RenalKind::Scr);
 
     std::string many;
-    for (int i = 0; i < 33; ++i) many += "&p" + std::to_string(i) + "=1";
+    for (int i = 0; i < 41; ++i) many += "&p" + std::to_string(i) + "=1";
     const auto crowded = ui::inputs_from_state(many);
-    CHECK(crowded.report.refused.find("33 parameters") != std::string::npos);
+    CHECK(crowded.report.refused.find("41 parameters") != std::string::npos);
     CHECK(ui::is_blank(crowded.inputs));
     const auto huge = ui::inputs_from_state("weight=" + std::string(1400000, '9'));
     CHECK(huge.report.refused.find("too long") != std::string::npos);

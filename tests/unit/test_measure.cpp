@@ -5,7 +5,9 @@
 
 namespace {
 const core::Presentation& presentation(const std::string& drug, const std::string& route) {
-    const core::Presentation* p = db().find(drug)->presentation_for(route);
+    const auto r = core::from_name(route, core::kRoutes);
+    REQUIRE(r.has_value());
+    const core::Presentation* p = db().find(drug)->presentation_for(*r);
     REQUIRE(p != nullptr);
     return *p;
 }
@@ -43,8 +45,9 @@ TEST_CASE("graduated syringe: one syringe per 100 mg, and a rest too small to me
     CHECK(core::measure_dose(100.1, syringe).syringes == 2);
     const core::Measure small = core::measure_dose(6.4, syringe);
     CHECK(small.below_measurable);
-    CHECK(small.nearest_measurable_mg == 20);
-    CHECK(core::measure_dose(6.4, syringe, 12.8).nearest_measurable_mg == std::nullopt);  // 20 mg is above that ceiling
+    CHECK(small.nearest_measurable_mg == std::nullopt);  // no limit given: nothing is offered
+    CHECK(core::measure_dose(6.4, syringe, 25.6).nearest_measurable_mg == 20);
+    CHECK(core::measure_dose(6.4, syringe, 12.8).nearest_measurable_mg == std::nullopt);  // 20 mg is above that limit
     CHECK_FALSE(core::measure_dose(20, syringe).below_measurable);
 }
 
@@ -73,4 +76,37 @@ TEST_CASE("tocilizumab IV: mL to draw and the vials with the least left over, th
     CHECK(m.vial_mg == 320);
     CHECK(m.leftover_mg == 21);
     CHECK_FALSE(m.syringes.has_value());
+}
+
+TEST_CASE("a vial may carry a measurable minimum: a smaller draw is below measurable, with the nearest offer") {
+    core::Presentation vial = presentation("canakinumab", "SC");
+    vial.min_measurable_mg = 15;
+    vial.smallest_labelled_draw_mg.reset();
+    const core::Measure small = core::measure_dose(6, vial, 30);
+    CHECK(small.below_measurable);
+    CHECK(small.ml == 0.04);
+    CHECK(small.nearest_measurable_mg == 15);
+    CHECK_FALSE(core::measure_dose(6, vial).nearest_measurable_mg.has_value());  // no limit, no offer
+    CHECK_FALSE(core::measure_dose(15, vial).below_measurable);
+    CHECK(core::measure_dose(15, vial).vials == std::vector<std::pair<double, int>>{{150, 1}});
+    CHECK_FALSE(core::volume_unconfirmed("The order, 6 mg", 6, vial).has_value());  // the minimum says it all
+}
+
+TEST_CASE("canakinumab's vial: a volume smaller than the labels' smallest draw (0.1 mL) is never silently ok") {
+    const auto& vial = presentation("canakinumab", "SC");
+    REQUIRE_FALSE(vial.min_measurable_mg.has_value());  // no source gives one: none invented
+    REQUIRE(vial.smallest_labelled_draw_mg == 15);       // EU: 2 mg/kg from 7.5 kg
+    const auto tiny = core::volume_unconfirmed("The order, 6 mg", 6, vial);
+    REQUIRE(tiny.has_value());
+    CHECK(tiny->code == "VOLUME_UNCONFIRMED");
+    CHECK(tiny->severity == core::Severity::Caution);
+    CHECK(tiny->message.find("The order, 6 mg (0.04 mL), is less than 15 mg (0.1 mL)") == 0);
+    CHECK(tiny->source.refs == std::vector<std::string>{"ilaris-eu-leaflet", "ilaris-eu-epar"});
+    CHECK(core::volume_unconfirmed("x", 14.2, vial).has_value());  // 0.09 mL
+    // 14.8 mg is 0.0987 mL, shown as 0.1 mL: the shown volumes decide, so no caution.
+    CHECK_FALSE(core::volume_unconfirmed("x", 14.8, vial).has_value());
+    CHECK_FALSE(core::volume_unconfirmed("x", 15, vial).has_value());
+    CHECK_FALSE(core::volume_unconfirmed("x", 300, vial).has_value());
+    // Presentations without the figure (tocilizumab's IV vials) say nothing.
+    CHECK_FALSE(core::volume_unconfirmed("x", 1, presentation("tocilizumab", "IV")).has_value());
 }

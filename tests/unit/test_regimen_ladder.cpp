@@ -28,7 +28,10 @@ TEST_CASE("a 1 mg/kg step gives eight rows") {
 
 TEST_CASE("no ladder row is ever above the ceiling, and the last row is the ceiling") {
     for (double kg : {0.5, 3.3, 7.77, 22.68, 49.9, 123.45, 350.0}) {
-        const json r = run(nomid_child(kg));
+        json req = nomid_child(kg);
+        req["patient"]["weight_confirmed"] = true;  // most of these weights are implausible at 6 years
+        const json r = run(req);
+        REQUIRE(r["ok"] == true);
         const double ceiling = r["regimen"]["ceiling_mg_per_day"];
         CAPTURE(kg);
         for (const auto& row : r["ladder"]) CHECK(row["mg_per_day"].get<double>() <= ceiling);
@@ -65,7 +68,7 @@ TEST_CASE("each administration needs its own syringe") {
 
 TEST_CASE("band selection honours inclusive and exclusive edges") {
     const core::Drug* cana = db().find("canakinumab");
-    const core::Use* caps = core::find_use(*cana, "caps", "us");
+    const core::Use* caps = core::find_use(*cana, "caps", core::Region::Us);
     const auto& regimen = caps->regimens[0];
     CHECK(core::select_band(regimen, 14.99, std::nullopt) == nullptr);
     CHECK(core::select_band(regimen, 15, std::nullopt) == &regimen.bands[0]);
@@ -77,9 +80,9 @@ TEST_CASE("band selection honours inclusive and exclusive edges") {
 
 TEST_CASE("a region-specific use wins over one for any region") {
     const core::Drug* ana = db().find("anakinra");
-    CHECK(core::find_use(*ana, "ra", "eu")->region == "eu");
-    CHECK(core::find_use(*ana, "gout", "eu")->region == "any");
-    CHECK(core::find_use(*ana, "gca", "us") == nullptr);
+    CHECK(core::find_use(*ana, "ra", core::Region::Eu)->region == core::Region::Eu);
+    CHECK(core::find_use(*ana, "gout", core::Region::Eu)->region == core::Region::Any);
+    CHECK(core::find_use(*ana, "gca", core::Region::Us) == nullptr);
 }
 
 TEST_CASE("Kawasaki infants under 8 months start at 4 mg/kg/day") {
@@ -88,7 +91,7 @@ TEST_CASE("Kawasaki infants under 8 months start at 4 mg/kg/day") {
     const json infant = run(req);
     CHECK(infant["regimen"]["start_mg_per_kg_per_day"]["min"] == 4);
     CHECK(infant["regimen"]["ceiling_mg_per_day"] == 36);
-    req["patient"]["age"] = {{"value", 2}, {"unit", "years"}};
+    req["patient"] = {{"weight", {{"value", 12}, {"unit", "kg"}}}, {"age", {{"value", 2}, {"unit", "years"}}}};
     CHECK(run(req)["regimen"]["start_mg_per_kg_per_day"]["min"] == 2);
 }
 
@@ -118,7 +121,10 @@ TEST_CASE("a start capped below the first step is the first ladder row (US Still
     const json& ladder = r["ladder"];
     REQUIRE(ladder.size() >= 2);
     CHECK(ladder[0]["mg_per_day"] == 100);
-    CHECK(ladder[0]["mg_per_kg_per_day"] == 1.43);
+    CHECK(ladder[0]["mg_per_kg_per_day"] == 1.42);  // at a cap: rounded down, as the start field
+    CHECK(r["regimen"]["start_mg_per_kg_per_day"] == json({{"min", 1.42}, {"max", 1.42}}));
+    CHECK(r["regimen"]["label_start_mg_per_kg_per_day"] == json({{"min", 2}, {"max", 4}}));
+    CHECK(r["regimen"]["start_cap_mg_per_day"] == 100);
     CHECK(ladder[0]["in_start_range"] == true);
     CHECK(ladder[1]["mg_per_day"] == 140);  // the 2 mg/kg/day step, above the capped start
     CHECK(ladder.back()["mg_per_day"] == 200);
@@ -144,18 +150,36 @@ TEST_CASE("under the every-48-h rule the ladder gives each administration, no sp
     CHECK(r["ladder"].back()["syringe_draws_mg"] == json::array({100, 100}));
 }
 
-TEST_CASE("a neonate's ladder flags every row below the syringe's measurable dose and names the nearest one") {
+TEST_CASE("a neonate's ladder flags every row below the syringe's measurable dose; a measurable dose is offered only within the start range, or within the ceiling and one 1 mg/kg step") {
     const json r = run({{"indication", "nomid"}, {"patient", {{"weight", {{"value", 3.2}, {"unit", "kg"}}}}}});
     for (const auto& row : r["ladder"]) {
         const double mg = row["mg_per_dose"];
         CHECK(row["below_measurable"] == (mg < 20));
-        if (mg < 20) CHECK(row["nearest_measurable_mg"] == 20);
+        // 20 mg is 6.25 mg/kg/day: never offered for a start row (1-2 mg/kg/day); offered from
+        // the 5.5 mg/kg/day row (20 mg is 0.75 mg/kg above it), not from 5 mg/kg/day (1.25 above).
+        const double row_mg_per_kg = row["mg_per_kg_per_dose"];
+        if (mg < 20) CHECK(row["nearest_measurable_mg"] == (row_mg_per_kg >= 5.25 ? json(20) : json(nullptr)));
         CHECK(row["ml_per_dose"].get<double>() > 0);
         if (!row["split"].is_null()) CHECK(row["split"]["below_measurable"] == true);  // at most 12.8 mg twice daily
     }
     CHECK(r["ladder"].back()["mg_per_day"] == 25.6);
     CHECK(r["ladder"].back()["ml_per_day"] == 0.17);
     CHECK(has_code(r["findings"], "BELOW_MEASURABLE"));
+    for (const auto& f : r["findings"])
+        if (f["code"] == "BELOW_MEASURABLE") {
+            const std::string message = f["message"];
+            CHECK(f["severity"] == "caution");
+            CHECK(message.find("6.25 mg/kg/day: above the start range by 4.25 mg/kg/day (8.5 escalation steps of 0.5 mg/kg)") != std::string::npos);
+            CHECK(message.find("ask a specialist or the pharmacy") != std::string::npos);
+            CHECK(message.find("within the ceiling") != std::string::npos);
+        }
+}
+
+TEST_CASE("where the smallest measurable dose is within the start range it is offered for the start") {
+    const json r = run({{"indication", "nomid"}, {"patient", {{"weight", {{"value", 15}, {"unit", "kg"}}}}}});
+    CHECK(r["ladder"][0]["mg_per_dose"] == 15);
+    CHECK(r["ladder"][0]["nearest_measurable_mg"] == 20);  // 1.33 mg/kg/day, inside 1-2 mg/kg/day
+    CHECK_FALSE(r["ladder"][1]["below_measurable"]);
 }
 
 TEST_CASE("at 0.5 kg no dose within the ceiling can be measured, and no volume reads 0 mL") {
@@ -170,4 +194,13 @@ TEST_CASE("at 0.5 kg no dose within the ceiling can be measured, and no volume r
     }
     CHECK(r["ladder"][0]["ml_per_dose"] == 0.003);
     CHECK(r["ladder"].back()["ml_per_dose"] == 0.03);  // 4 mg: never less than the 3.8 mg row above it
+}
+
+TEST_CASE("the nearest measurable dose offered for an unmeasurable dose: within the start range for a start, else within the ceiling and one step") {
+    const core::Dose& nomid = core::find_use(*db().find("anakinra"), "nomid", core::Region::Us)->regimens[0].bands[0].dose;
+    CHECK(core::nearest_offer_limit_mg(nomid, 3.2, 3.2) == doctest::Approx(6.4));    // a start: the top of the start range
+    CHECK(core::nearest_offer_limit_mg(nomid, 3.2, 6.4) == doctest::Approx(6.4));
+    CHECK(core::nearest_offer_limit_mg(nomid, 3.2, 16) == doctest::Approx(19.2));    // one 1 mg/kg step above 16 mg
+    CHECK(core::nearest_offer_limit_mg(nomid, 3.2, 24) == doctest::Approx(25.6));    // the ceiling
+    CHECK(core::largest_step_mg_per_kg(nomid) == 1);
 }

@@ -1,6 +1,9 @@
 #include "test_helpers.hpp"
 
 #include "renal.hpp"
+#include "numbers.hpp"
+
+#include <tuple>
 
 using nlohmann::json;
 
@@ -11,7 +14,7 @@ RenalInput scr(double value, const char* unit) {
     RenalInput r;
     r.kind = RenalInput::Kind::Scr;
     r.scr_value = value;
-    r.scr_unit = unit;
+    r.scr_unit = *core::from_name(std::string_view(unit), core::kScrUnits);
     return r;
 }
 const RenalMethods& methods() { return db().renal_methods; }
@@ -116,18 +119,18 @@ TEST_CASE("with a height, Cockcroft-Gault shows actual, ideal and adjusted weigh
     CHECK(a.result.estimates[1].crcl_ml_min == 30.2);
     CHECK(a.result.estimates[2].weight_kg == 64.23);   // adjusted: 52.38 + 0.4 x 29.62
     CHECK(a.result.estimates[2].crcl_ml_min == 37);
-    CHECK(a.result.weight_used == "adjusted");
+    CHECK(a.result.weight_used == core::WeightKind::Adjusted);
     CHECK(*a.result.crcl_ml_min == 37);
     // A woman below her ideal weight: actual weight (never inflate a small patient's clearance).
     a = assess_renal(scr(1.87, "mg/dL"), 44, 32.0, Sex::Female, 160.0, methods());
-    CHECK(a.result.weight_used == "actual");
+    CHECK(a.result.weight_used == core::WeightKind::Actual);
     CHECK(*a.result.crcl_ml_min == 30);
     // A man above his ideal weight with a BMI under 30: ideal weight.
     a = assess_renal(scr(1.0, "mg/dL"), 80, 50.0, Sex::Male, 180.0, methods());
-    CHECK(a.result.weight_used == "ideal");
+    CHECK(a.result.weight_used == core::WeightKind::Ideal);
     // Under 152.4 cm the ideal-weight formula does not apply.
     a = assess_renal(scr(1.0, "mg/dL"), 60, 50.0, Sex::Female, 150.0, methods());
-    CHECK(a.result.weight_used == "actual");
+    CHECK(a.result.weight_used == core::WeightKind::Actual);
     CHECK(a.result.estimates.size() == 1);
 }
 
@@ -148,4 +151,53 @@ TEST_CASE("RENAL_DECISION_SENSITIVE when the weights fall on both sides of 30 mL
     r = run(req);
     CHECK_FALSE(has_code(r["check"]["findings"], "RENAL_DECISION_SENSITIVE"));
     CHECK(r["check"]["status"] == "ok");
+}
+
+namespace {
+// The result of the formula text worked by hand: the numbers it shows, rounded down to 0.1.
+double worked_from_text(const RenalResult& r, double height_cm, double age_years, Sex sex) {
+    const double s = *r.scr_mg_dl;
+    if (r.method == RenalMethod::BedsideSchwartz) return round_down_to(methods().schwartz_k * height_cm / s, 1);
+    double kg = 0;
+    for (const auto& e : r.estimates)
+        if (e.weight_kind == *r.weight_used) kg = e.weight_kg;
+    return round_down_to(kg * ((140 - age_years) / (methods().cg_constant * s) * (sex == Sex::Female ? methods().cg_female_factor : 1)), 1);
+}
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+}  // namespace
+
+TEST_CASE("the formula text shows creatinine as entered and reproduces the shown value (1.239 mg/dL at 90 cm)") {
+    const auto a = assess_renal(scr(1.239, "mg/dL"), 13, 2.0, Sex::Unknown, 90.0, methods());
+    CHECK(*a.result.crcl_ml_min == 30);  // 0.413 x 90 / 1.239 = 30.0, not 29.98 from 1.24
+    CHECK(*a.result.scr_mg_dl == 1.239);
+    CHECK(a.result.formula == "Bedside Schwartz: 0.413 x 90 cm / 1.239 mg/dL = 30 mL/min/1.73 m2 (rounded down to 0.1; "
+                              "eGFR, IDMS creatinine, used as CrCl)");
+    const auto si = assess_renal(scr(220, "umol/L"), 110, 70.0, Sex::Male, 175.0, methods());
+    CHECK(contains(si.result.formula, "Creatinine 220 umol/L / 88.4 = 2.489 mg/dL. Cockcroft-Gault:"));
+    CHECK(contains(si.result.formula, "x 86.28 kg (adjusted weight) / (72 x 2.489 mg/dL) = 33.7 mL/min"));  // 2.49 would give 33.6
+}
+
+TEST_CASE("property: for every creatinine, the shown creatinine and weight give every shown estimate") {
+    int checked = 0, longer = 0;
+    for (int tenth = 200; tenth <= 8000; tenth += 3) {  // 20 to 800 umol/L
+        const double umol = tenth / 10.0;
+        for (const auto& [age, sex, height, kg] : {std::tuple{8.0, Sex::Unknown, 128.0, 26.0}, std::tuple{45.0, Sex::Female, 165.0, 90.0},
+                                                  std::tuple{70.0, Sex::Male, 175.0, 110.0}}) {
+            const auto a = assess_renal(scr(umol, "umol/L"), kg, age, sex, height, methods());
+            REQUIRE(a.errors.empty());
+            const RenalResult& r = a.result;
+            CAPTURE(umol);
+            CAPTURE(r.formula);
+            CHECK(worked_from_text(r, height, age, sex) == *r.crcl_ml_min);
+            for (const auto& e : r.estimates)  // each listed estimate, worked from its shown weight
+                CHECK(round_down_to(e.weight_kg * ((140 - age) / (methods().cg_constant * *r.scr_mg_dl) *
+                                                   (sex == Sex::Female ? methods().cg_female_factor : 1)), 1) == e.crcl_ml_min);
+            CHECK(contains(r.formula, "= " + format_number(*r.scr_mg_dl, 6) + " mg/dL. "));
+            CHECK(contains(r.formula, "= " + format_number(*r.crcl_ml_min, 1) + " mL/min"));
+            if (format_number(*r.scr_mg_dl, 6).size() > 4) ++longer;
+            ++checked;
+        }
+    }
+    MESSAGE(checked << " creatinine estimates checked; " << longer << " needed more than 2 decimals");
+    CHECK(longer > 0);
 }

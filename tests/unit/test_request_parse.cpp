@@ -6,7 +6,7 @@ using nlohmann::json;
 
 namespace {
 std::string first_field(const std::string& text) {
-    const auto parsed = core::parse_request(text);
+    const auto parsed = core::parse_request(text, db().renal_methods.umol_l_per_mg_dl);
     REQUIRE_FALSE(parsed.errors.empty());
     return parsed.errors.front().field;
 }
@@ -14,10 +14,10 @@ json base() { return nomid_child(); }
 }  // namespace
 
 TEST_CASE("a minimal request parses with defaults") {
-    const auto parsed = core::parse_request(base().dump());
+    const auto parsed = core::parse_request(base().dump(), db().renal_methods.umol_l_per_mg_dl);
     REQUIRE(parsed.request.has_value());
     CHECK(parsed.request->drug == "anakinra");
-    CHECK(parsed.request->region == "us");
+    CHECK(parsed.request->region == core::Region::Us);
     CHECK(parsed.request->escalation_step_mg_per_kg == 0.5);
     CHECK_FALSE(parsed.request->prescribed.has_value());
 }
@@ -49,7 +49,7 @@ TEST_CASE("weight must be present, numeric, positive and plausible") {
 TEST_CASE("the weight unit must be kg or lb") {
     json r = base();
     r["patient"]["weight"]["unit"] = "stone";
-    const auto parsed = core::parse_request(r.dump());
+    const auto parsed = core::parse_request(r.dump(), db().renal_methods.umol_l_per_mg_dl);
     REQUIRE(parsed.errors.size() == 1);
     CHECK(parsed.errors[0].field == "patient.weight");
     CHECK(parsed.errors[0].message.find("kg, lb") != std::string::npos);
@@ -86,9 +86,9 @@ TEST_CASE("creatinine units and plausibility") {
     r["patient"]["renal"] = {{"scr", {{"value", 1.1}, {"unit", "mmol/L"}}}};
     CHECK(first_field(r.dump()) == "patient.renal.scr");
     r["patient"]["renal"] = {{"scr", {{"value", 97}, {"unit", "µmol/L"}}}};
-    const auto parsed = core::parse_request(r.dump());
+    const auto parsed = core::parse_request(r.dump(), db().renal_methods.umol_l_per_mg_dl);
     REQUIRE(parsed.request.has_value());
-    CHECK(parsed.request->patient.renal.scr_unit == "umol/L");
+    CHECK(parsed.request->patient.renal.scr_unit == core::ScrUnit::UmolL);
     r["patient"]["renal"] = {{"scr", {{"value", 1800}, {"unit", "umol/L"}}}};  // 20.4 mg/dL
     CHECK(first_field(r.dump()) == "patient.renal.scr");
 }
@@ -112,7 +112,7 @@ TEST_CASE("every error is reported, not just the first") {
     r["patient"]["weight"]["value"] = -1;
     r["patient"]["height_cm"] = 900;
     r["region"] = "uk";
-    const auto parsed = core::parse_request(r.dump());
+    const auto parsed = core::parse_request(r.dump(), db().renal_methods.umol_l_per_mg_dl);
     CHECK(parsed.errors.size() == 3);
 }
 
@@ -149,7 +149,7 @@ TEST_CASE("text after the JSON value is an error, even after a NUL byte; whitesp
     CHECK(first_field(ok + "{}") == "request");
     CHECK(first_field(ok + std::string(1, '\0') + R"({"weight":{"value":200}})") == "request");
     CHECK(first_field(std::string(1, '\0') + ok) == "request");
-    CHECK(core::parse_request(ok + " \n\t ").errors.empty());
+    CHECK(core::parse_request(ok + " \n\t ", db().renal_methods.umol_l_per_mg_dl).errors.empty());
     const auto result = core::evaluate_json(ok + std::string(1, '\0') + "x", db());
     CHECK(result.exit_code == 2);
     CHECK(result.json.find("NUL") != std::string::npos);
@@ -158,9 +158,9 @@ TEST_CASE("text after the JSON value is an error, even after a NUL byte; whitesp
 TEST_CASE("an order may say how long it runs, and a single dose needs no frequency") {
     json r = base();
     r["prescribed"] = {{"dose_mg", 100}, {"total_doses", 1}};
-    CHECK(core::parse_request(r.dump()).errors.empty());
+    CHECK(core::parse_request(r.dump(), db().renal_methods.umol_l_per_mg_dl).errors.empty());
     r["prescribed"] = {{"dose_mg", 100}, {"doses_per_day", 1}, {"days", 10}};
-    CHECK(core::parse_request(r.dump()).errors.empty());
+    CHECK(core::parse_request(r.dump(), db().renal_methods.umol_l_per_mg_dl).errors.empty());
     r["prescribed"] = {{"dose_mg", 100}, {"doses_per_day", 1}, {"days", 10}, {"total_doses", 10}};
     CHECK(first_field(r.dump()) == "prescribed");
     r["prescribed"] = {{"dose_mg", 100}, {"total_doses", 3}};
@@ -176,7 +176,21 @@ TEST_CASE("on_treatment must be true or false") {
     r["safety"] = {{"on_treatment", "yes"}};
     CHECK(first_field(r.dump()) == "safety.on_treatment");
     r["safety"] = {{"on_treatment", true}};
-    CHECK(core::parse_request(r.dump()).errors.empty());
+    CHECK(core::parse_request(r.dump(), db().renal_methods.umol_l_per_mg_dl).errors.empty());
+}
+
+TEST_CASE("weight_confirmed must be true or false, and defaults to false") {
+    json r = base();
+    CHECK_FALSE(core::parse_request(r.dump(), db().renal_methods.umol_l_per_mg_dl).request->patient.weight_confirmed);
+    for (const json& bad : {json("yes"), json(1), json(nullptr)}) {
+        r["patient"]["weight_confirmed"] = bad;
+        CAPTURE(bad.dump());
+        CHECK(first_field(r.dump()) == "patient.weight_confirmed");
+    }
+    r["patient"]["weight_confirmed"] = true;
+    const auto parsed = core::parse_request(r.dump(), db().renal_methods.umol_l_per_mg_dl);
+    REQUIRE(parsed.errors.empty());
+    CHECK(parsed.request->patient.weight_confirmed);
 }
 
 TEST_CASE("a request with thousands of errors lists 50 and counts the rest") {

@@ -94,7 +94,7 @@ TEST_CASE("absorption rate reproduces the requested Tmax") {
 
 TEST_CASE("a single SC dose peaks at 1 at Tmax and decays") {
     const core::Pk& pk = db().find("anakinra")->pk;
-    const auto s = core::simulate_exposure(pk, {"SC", 100, 0, 0, 1}, 2, 24);
+    const auto s = core::simulate_exposure(pk, {core::Route::SC, 100, 0, 0, 1}, 2, 24);
     CHECK(s.t_hours.size() == 49);
     CHECK(s.relative_concentration[0] == 0);
     CHECK(s.relative_concentration[5] == 1);  // t = 5 h
@@ -103,14 +103,14 @@ TEST_CASE("a single SC dose peaks at 1 at Tmax and decays") {
 
 TEST_CASE("lower clearance raises and prolongs exposure") {
     const core::Pk& pk = db().find("anakinra")->pk;
-    const auto normal = core::simulate_exposure(pk, {"SC", 100, 24, 0, 1}, 7, 24);
-    const auto esrd = core::simulate_exposure(pk, {"SC", 100, 24, 0, 0.2512}, 7, 24);
+    const auto normal = core::simulate_exposure(pk, {core::Route::SC, 100, 24, 0, 1}, 7, 24);
+    const auto esrd = core::simulate_exposure(pk, {core::Route::SC, 100, 24, 0, 0.2512}, 7, 24);
     CHECK(esrd.relative_concentration.back() > normal.relative_concentration.back());
 }
 
 TEST_CASE("an IV bolus starts at its peak") {
     const core::Pk& pk = db().find("tocilizumab")->pk;
-    const auto s = core::simulate_exposure(pk, {"IV", 400, 672, 0, 1}, 28, 1);
+    const auto s = core::simulate_exposure(pk, {core::Route::IV, 400, 672, 0, 1}, 28, 1);
     CHECK(s.relative_concentration[0] == 1);
     CHECK(s.relative_concentration[11] == doctest::Approx(0.5).epsilon(0.01));  // one half-life (11 days)
 }

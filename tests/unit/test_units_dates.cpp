@@ -1,5 +1,6 @@
 #include "dates.hpp"
 #include "units.hpp"
+#include "words.hpp"
 
 #include <doctest/doctest.h>
 
@@ -35,4 +36,17 @@ TEST_CASE("adding months keeps the day or moves to the month's last day") {
     CHECK(to_iso(add_months({2026, 11, 15}, 3)) == "2027-02-15");
     CHECK(to_iso(add_months({2026, 5, 31}, 12)) == "2027-05-31");
     CHECK(to_iso(add_months({2026, 3, 10}, 0)) == "2026-03-10");
+}
+
+TEST_CASE("intervals are compared and named with the dose tolerance (relative 1e-9)") {
+    CHECK(core::interval_words(12.000000001) == "twice daily");
+    CHECK(core::interval_words(12.0000004) == "every 12.0000004 h");  // beyond the tolerance, and the words show it
+    CHECK(core::interval_words(48) == "every other day (every 48 h)");
+    CHECK(core::interval_words(2016) == "every 12 weeks");
+    CHECK(core::interval_words(36) == "every 36 h");
+    CHECK(core::same_hours(24 * (1 + 1e-10), 24));
+    CHECK_FALSE(core::same_hours(24.0001, 24));
+    CHECK(core::aged_patient_words(36) == "a 3-year-old");
+    CHECK(core::aged_patient_words(8) == "an 8-month-old");
+    CHECK(core::aged_patient_words(30 * 12) == "an adult of 30 years");
 }
