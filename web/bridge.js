@@ -218,7 +218,9 @@
   });
   window.addEventListener('hashchange', function () { if (started && !failed) call(function () { Module._dc_load_url(); }); });
 
-  function wake() { if (Module._dc_wake) Module._dc_wake(); }
+  // Only once the module runs: before that its exports are stubs that throw (a resize or a font
+  // change during start-up would otherwise fail it), and the first frame draws anyway.
+  function wake() { if (started && !failed) Module._dc_wake(); }
   canvas.addEventListener('contextmenu', function (event) { event.preventDefault(); });
 
   // The full page never runs inside another site's frame (clickjacking); the deployment's

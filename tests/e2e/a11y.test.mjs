@@ -59,7 +59,7 @@ test('every control is in the accessibility tree with its role and visible label
   // The ladder and the comparison are tables with header cells; the plot has its data as a table.
   const ladder = page.getByRole('table', { name: 'Escalation ladder' });
   // CrCl 25: the every-48-h rule, so the ladder's doses are per administration.
-  assert.equal(await ladder.getByRole('columnheader', { name: 'mg/kg /48 h' }).count(), 1);
+  assert.equal(await ladder.getByRole('columnheader', { name: 'mg/kg per dose' }).count(), 1);
   assert.ok((await ladder.getByRole('row').count()) >= 10, 'ladder rows');
   assert.equal(await page.getByRole('table', { name: /Comparison/ }).count(), 1);
   assert.equal(await page.getByRole('figure', { name: /Relative exposure/ }).count(), 1);
