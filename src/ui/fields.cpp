@@ -105,25 +105,18 @@ std::vector<Field> build_table() {
     // How long the order runs (a course: gout 3 days, a single tocilizumab dose): optional.
     t.push_back(member("total_doses", K::Number, "Number of doses", "prescribed.total_doses", &Inputs::total_doses));
     t.push_back(with_unit(member("course_days", K::Number, "Days of treatment", "prescribed.days", &Inputs::course_days), "days"));
-    for (const auto& name : core::safety_flag_names()) {
+    auto safety_flag = [](const std::string& name, std::string label) {
         Field f;
         f.name = name;
         f.kind = K::Flag;
-        f.label = flag_label(name);
+        f.label = std::move(label);
         f.error_path = "safety." + name;
         f.storage = Storage::SafetyFlag;
-        t.push_back(f);
-    }
-    {
-        // Labs judged against the on-treatment thresholds (interrupt, stop) rather than the start ones.
-        Field f;
-        f.name = "on_treatment";
-        f.kind = K::Flag;
-        f.label = "Already on treatment";
-        f.error_path = "safety.on_treatment";
-        f.storage = Storage::SafetyFlag;
-        t.push_back(f);
-    }
+        return f;
+    };
+    for (const auto& name : core::safety_flag_names()) t.push_back(safety_flag(name, flag_label(name)));
+    // Labs judged against the on-treatment thresholds (interrupt, stop) rather than the start ones.
+    t.push_back(safety_flag("on_treatment", "Already on treatment"));
     for (const auto& lab : core::safety_labs()) {
         const std::string& name = lab.id;
         const auto [label, unit] = lab_label(name);
