@@ -83,11 +83,7 @@ void dose_panel(App& app) {
     // Under the every-48-h rule each ladder row is one administration, given every other day.
     const bool daily = !g.interval_hours || *g.interval_hours == 24;
     const std::string per = daily ? " per day" : " per administration every 48 h";
-    if (g.start_mg_per_kg_per_day) {
-        const auto& s = *g.start_mg_per_day;
-        text(ui, "Usual start: " + format_number(g.start_mg_per_kg_per_day->min, 2) + "-" + format_number(g.start_mg_per_kg_per_day->max, 2) +
-                     " mg/kg" + (daily ? "/day" : "") + " = " + (s.min == s.max ? mg(s.min) : mg(s.min) + " to " + mg(s.max)) + per);
-    }
+    if (const std::string start = start_words(r); !start.empty()) text(ui, "Usual start: " + start);
     if (g.dose_mg) text(ui, "Dose: " + mg(*g.dose_mg) + (g.single_dose ? " once" : " per administration"));
     if (g.interval_hours)
         text(ui, "Interval: every " + format_number(*g.interval_hours) + " h" +

@@ -115,6 +115,16 @@ std::string patient_line(const core::Response& r) {
     return out;
 }
 
+std::string start_words(const core::Response& r) {
+    if (!r.ok || !r.regimen || !r.regimen->start_mg_per_kg_per_day || !r.regimen->start_mg_per_day) return {};
+    const auto& g = *r.regimen;
+    const bool every_48h = g.interval_hours && *g.interval_hours == 48;
+    const std::string lo = format_number(g.start_mg_per_kg_per_day->min, 2), hi = format_number(g.start_mg_per_kg_per_day->max, 2);
+    const std::string lo_mg = mg(g.start_mg_per_day->min), hi_mg = mg(g.start_mg_per_day->max);
+    return (lo == hi ? lo : lo + "-" + hi) + " mg/kg" + (every_48h ? "" : "/day") + " = " + (lo_mg == hi_mg ? lo_mg : lo_mg + " to " + hi_mg) +
+           (every_48h ? " per administration every 48 h" : " per day");
+}
+
 std::string summary_text(const core::Response& r, const Inputs& in, const std::string& generated_local) {
     std::string out;
     auto line = [&](const std::string& text) { out += text + "\n"; };
@@ -135,12 +145,7 @@ std::string summary_text(const core::Response& r, const Inputs& in, const std::s
         // Under the every-48-h rule each administration is the whole dose, given every other day.
         const bool every_48h = g.interval_hours && *g.interval_hours == 48;
         const std::string per = every_48h ? " per administration every 48 h" : " per day";
-        if (g.start_mg_per_kg_per_day) {
-            const auto& s = *g.start_mg_per_day;
-            line("Start: " + format_number(g.start_mg_per_kg_per_day->min, 2) + "-" +
-                 format_number(g.start_mg_per_kg_per_day->max, 2) + " mg/kg" + (every_48h ? "" : "/day") + " = " +
-                 (s.min == s.max ? mg(s.min) : mg(s.min) + " to " + mg(s.max)) + per + ".");
-        }
+        if (const std::string start = start_words(r); !start.empty()) line("Start: " + start + ".");
         if (g.dose_mg) line("Dose: " + mg(*g.dose_mg) + (g.single_dose ? " once." : " per administration."));
         if (g.ceiling_mg_per_day)
             line("Ceiling: " + mg(*g.ceiling_mg_per_day) + per + " (" + format_number(*g.ceiling_mg_per_kg_per_day, 2) +

@@ -26,6 +26,10 @@ std::string overall_verdict(const core::Response& response, const Inputs& inputs
 // "Weight 20 kg, age 6 years; CrCl 25 mL/min (given)": what every dose rests on, restated
 // by the Dose and Check panels so a cropped view cannot hide it.
 std::string patient_line(const core::Response& response);
+// The usual start, "1-2 mg/kg/day = 20 mg to 40 mg per day" (one value when a cap leaves one
+// dose: "1.42 mg/kg/day = 100 mg per day"); "" when the regimen has none. The panel and the
+// record say it the same way.
+std::string start_words(const core::Response& response);
 // Every input as entered, in words: "Indication nomid; Label US (FDA); Weight 20 kg; ...".
 std::string inputs_in_words(const Inputs& inputs);
 // When a monitoring check falls due: its dates, or "months after start 0, 1, 2" without a start date.

@@ -47,7 +47,7 @@ test('the URL fragment produces the right #dose-summary, the overall verdict fir
     ['indication=nomid&weight=20&crcl=25&dose_mg=90&doses_per_day=2',
      ['Overall: EXCEEDS', 'Ceiling: 160 mg per administration every 48 h', 'above the ceiling', 'the label suggests the dose every other day']],
     // US Still's at 70 kg: the capped start is one dose, and the ladder starts there.
-    ['indication=stills&weight=70&age=35&crcl=100', ['Start: 1.42-1.42 mg/kg/day = 100 mg per day', 'Ceiling: 200 mg per day']],
+    ['indication=stills&weight=70&age=35&crcl=100', ['Start: 1.42 mg/kg/day = 100 mg per day', 'Ceiling: 200 mg per day']],
     ['indication=ra&weight=70&age=50&dose_mg=100&doses_per_day=1', ['Rheumatoid arthritis', 'Dose: 100 mg', 'Check: OK']],
     ['indication=caps&region=eu&weight=44&weight_unit=lb&age=30&age_unit=months', ['CAPS', 'EU label', 'Weight 19.96 kg', 'Ceiling: 159.6 mg per day']],
     ['indication=dira&weight=12&age=2&scr=0.4&height_cm=85&esrd=0', ['DIRA', 'eGFR 87.7 mL/min/1.73 m2']],
