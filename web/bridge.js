@@ -75,7 +75,7 @@
   }
 
   // --- the live region ----------------------------------------------------------------------
-  // #dose-summary holds the whole record (read on request, aria-live off) and, first, a brief
+  // #dose-summary holds the whole record (#dose-details, read on request, not live) and, first, a brief
   // verdict that is announced. While typing, the brief line is emptied at once (never a stale
   // verdict) and set again once the typing pauses, only for valid input.
   var ANNOUNCE_DELAY_MS = 800;
@@ -90,6 +90,12 @@
   }
 
   // --- failure: every dose hidden, the reason shown, a reload offered ------------------------
+  // The failure replaces the record and is announced (the brief line is the live region).
+  function showFailure(message) {
+    var details = document.getElementById('dose-details'), line = document.getElementById('dose-announcement');
+    if (details && line) { details.textContent = message; line.textContent = message; }
+    else document.getElementById('dose-summary').textContent = message;
+  }
   function fail(reason) {
     if (failed) return;
     failed = true;
@@ -99,7 +105,7 @@
     window.DoseCheckerSemantics.clear();  // no control may look alive on a dead module
     var message = 'The dose checker ' + (started ? 'stopped working' : 'could not start') + ': ' + reason +
       '. No dose is shown. Reload the page to start again.';
-    document.getElementById('dose-summary').textContent = message;
+    showFailure(message);
     var box = document.getElementById('fatal-error');
     box.querySelector('p').textContent = message;
     box.querySelector('button').onclick = function () { window.location.reload(); };
@@ -230,7 +236,7 @@
   if (framed && !embedEntry) {
     document.documentElement.classList.add('failed');
     var refusal = 'This page cannot run inside another site\'s frame. Open it in its own tab; course pages embed embed.html.';
-    document.getElementById('dose-summary').textContent = refusal;
+    showFailure(refusal);
     document.querySelector('#fatal-error p').textContent = refusal;
     document.querySelector('#fatal-error button').hidden = true;
     document.getElementById('fatal-error').hidden = false;

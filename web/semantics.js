@@ -11,6 +11,8 @@
   var entries = {};    // id -> {node, el, control}
   var callbacks = null;
   var lastJson = '';
+  var lastOrder = [];  // node ids in the last tree's order (where focus goes if its control goes)
+  var sentValues = {};  // id -> the text a focused field last sent (what the module now holds)
 
   function make(tag, className) {
     var el = document.createElement(tag);
@@ -57,7 +59,16 @@
           control.autocomplete = 'off';
           control.spellcheck = false;
           control.setAttribute('autocapitalize', 'off');
-          control.addEventListener('input', function () { callbacks.setField(node.id, control.value); });
+          control.addEventListener('input', function () {
+            sentValues[node.id] = control.value;
+            callbacks.setField(node.id, control.value);
+          });
+          // Leaving the field shows what the module holds (it may have refused or emptied it).
+          control.addEventListener('blur', function () {
+            var current = entries[node.id] && entries[node.id].node;
+            if (current && control.value !== current.value) control.value = current.value;
+            delete sentValues[node.id];
+          });
         } else {
           control.addEventListener('change', function () { callbacks.setField(node.id, control.value); });
         }
@@ -153,9 +164,13 @@
         if (node.error_rect) { error.classList.remove('sem-offscreen'); place(error, node.error_rect, node.rect); }
         else error.classList.add('sem-offscreen');
         if (node.role === 'textbox') {
-          control.inputMode = node.input === 'decimal' ? 'decimal' : node.input === 'date' ? 'numeric' : 'text';
-          // Never overwrite what the person is typing: the module's value follows it anyway.
-          if (document.activeElement !== control && control.value !== node.value) control.value = node.value;
+          // A date keeps the full keyboard: a numeric keypad (iOS) has no "-" for YYYY-MM-DD.
+          control.inputMode = node.input === 'decimal' ? 'decimal' : 'text';
+          // What the person is typing is never overwritten: the module holds what was last sent.
+          // A value the module changed itself (a host's setInputs, a new link, a refusal) is
+          // shown at once, even in the focused field, so the field never disagrees with the dose.
+          var typing = document.activeElement === control && sentValues[node.id] === node.value;
+          if (!typing && control.value !== node.value) control.value = node.value;
         } else {
           var key = JSON.stringify(node.options || []);
           if (control.dataset.options !== key) {
@@ -238,6 +253,17 @@
 
   function render(tree) {
     var nodes = tree.nodes;
+    // The control that has focus, and the controls before it, in the old order: if it goes away
+    // (a choice hid it), focus moves to the nearest one before it that stays, never to <body>.
+    var focusedBefore = [];
+    if (root.contains(document.activeElement)) {
+      for (var k = 0; k < lastOrder.length; k++) {
+        focusedBefore.push(lastOrder[k]);
+        var old = entries[lastOrder[k]];
+        if (old && old.el.contains(document.activeElement)) break;
+        if (k === lastOrder.length - 1) focusedBefore = [];
+      }
+    }
     // Radios name their group by the group's id.
     nodes.forEach(function (n) { if (n.role === 'radio' && n.parent >= 0) n.group = nodes[n.parent].id; });
     var seen = {};
@@ -269,6 +295,13 @@
     });
     reconcile(root, kids.top);
     Object.keys(entries).forEach(function (id) { if (!seen[id]) delete entries[id]; });
+    lastOrder = nodes.map(function (n) { return n.id; });
+    if (focusedBefore.length && !root.contains(document.activeElement)) {
+      for (var j = focusedBefore.length - 1; j >= 0; j--) {
+        var kept = entries[focusedBefore[j]];
+        if (kept && kept.control && !kept.control.disabled) { kept.control.focus(); break; }
+      }
+    }
     root.style.width = tree.content[2] + 'px';
     root.style.height = tree.content[3] + 'px';
     root.style.setProperty('--dc-font-px', tree.font_px + 'px');
@@ -302,6 +335,8 @@
       while (root.firstChild) root.removeChild(root.firstChild);
       entries = {};
       lastJson = '';
+      lastOrder = [];
+      sentValues = {};
     }
   };
 })();

@@ -300,7 +300,41 @@ SetOutcome edit_field(Inputs& in, std::string_view name, std::string_view raw) {
         touch_field(in, "frequency");
         return SetOutcome::Set;
     }
+    // A confirmation holds for the weight and age it was given for: an edit of either withdraws it.
+    if (name == "weight" || name == "weight_unit" || name == "age" || name == "age_unit") {
+        const std::string before = *editable_text(in, field(name));
+        const SetOutcome outcome = store_field(in, name, raw, true);
+        if (*editable_text(in, field(name)) != before) in.weight_confirmed.clear();
+        return outcome;
+    }
     return store_field(in, name, raw, true);
+}
+
+std::string error_subject(std::string_view path) {
+    auto within = [&](const std::string& owner) {
+        return !owner.empty() && (path == owner || (path.size() > owner.size() && path.substr(0, owner.size()) == owner &&
+                                                    path[owner.size()] == '.'));
+    };
+    const Field* best = nullptr;  // the most specific field (longest path) that owns it
+    for (const auto& f : input_fields())
+        if (f.kind != FieldKind::Page && within(f.error_path) && (best == nullptr || f.error_path.size() > best->error_path.size()))
+            best = &f;
+    if (best != nullptr) return best->label;
+    std::vector<std::string> groups;
+    for (const auto& f : input_fields())
+        if (!f.group.empty() && std::find(groups.begin(), groups.end(), f.group) == groups.end()) groups.push_back(f.group);
+    for (const auto& g : groups)
+        if (within(group_error_path(g))) return group_labels(g);
+    if (path == "prescribed") return "Prescribed dose";
+    if (path == "patient.renal" || path.substr(0, 14) == "patient.renal.") return "Renal function";
+    return "Input";
+}
+
+std::string error_line(std::string_view path, const std::string& message) {
+    const std::string subject = error_subject(path);
+    const bool named = message.size() > subject.size() && message.compare(0, subject.size(), subject) == 0 &&
+                       (message[subject.size()] == ' ' || message[subject.size()] == ':');
+    return named ? message : subject + ": " + message;
 }
 
 std::string_view renal_choice(RenalKind kind) {

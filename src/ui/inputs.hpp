@@ -76,6 +76,13 @@ SetOutcome set_field(Inputs& inputs, std::string_view name, std::string_view val
 // the order's frequency (values as renal_choice and frequency_choice give them).
 SetOutcome edit_field(Inputs& inputs, std::string_view name, std::string_view value);
 // The values of the renal and frequency choices: "", "crcl", "scr", "esrd"; "per_day", "every_hours".
+// What a person calls the input an error path names: the label of the field it belongs to
+// ("Weight" for patient.weight, also for patient.weight.value), or the labels of a group's
+// fields ("Doses per day, Every (hours)" for prescribed); never the internal path.
+std::string error_subject(std::string_view path);
+// An error as a line: "Step: ..." when the message does not already start with the field's name.
+std::string error_line(std::string_view path, const std::string& message);
+
 std::string_view renal_choice(RenalKind kind);
 std::string_view frequency_choice(Frequency frequency);
 

@@ -74,7 +74,17 @@ void dose_panel(App& app) {
     const auto& r = app.response;
     heading(ui, "dose-heading", "3. Dose");
     if (!r.ok || !r.regimen) {
-        text(ui, "No dose is shown until the inputs above are corrected.", Tone::Muted);
+        if (r.errors.empty() || is_blank(app.inputs)) {
+            text(ui, "No dose is shown until the inputs are complete.", Tone::Muted);
+            return;
+        }
+        // Every error, named by its field: also those of inputs drawn without an error line of
+        // their own (a choice, a checkbox, two frequencies in one link).
+        text(ui, "No dose is shown until these are corrected:", Tone::Caution);
+        begin_list(ui, "input-errors", "Inputs to correct");
+        for (const auto& e : r.errors)
+            list_item(ui, severity_symbol(core::Severity::Caution), error_line(e.field, e.message), Tone::Caution);
+        end_list(ui);
         return;
     }
     const auto& g = *r.regimen;

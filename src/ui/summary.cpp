@@ -137,7 +137,7 @@ std::string summary_text(const core::Response& r, const Inputs& in, const std::s
     line(inputs_in_words(in));
     if (!r.ok) {
         if (!is_blank(in)) line("No dose shown: the input needs correcting.");
-        for (const auto& e : r.errors) line("- " + e.field + ": " + e.message);
+        for (const auto& e : r.errors) line("- " + error_line(e.field, e.message));
     }
     if (r.ok && r.regimen) {
         const auto& g = *r.regimen;

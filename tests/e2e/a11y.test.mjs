@@ -238,3 +238,37 @@ test('a larger browser font makes the canvas text larger', async () => {
   }
   assert.ok(sizes[1] > sizes[0] * 1.3, `font px ${sizes}`);
 });
+
+test('a value the module changes reaches the focused field; focus survives its control going away', async () => {
+  const { context, page } = await openWidget(browser, baseUrl, 'indication=nomid&weight=20&route=SC');
+  const weight = page.getByRole('textbox', { name: 'Weight', exact: true });
+  await weight.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('14');
+  await waitForSummary(page, 'Weight 14 kg');
+  // A host page (or a new link) sets another weight while the field still has focus.
+  await page.evaluate(() => window.doseChecker.setInputs({ indication: 'nomid', weight: '30', route: 'SC' }));
+  await waitForSummary(page, 'Weight 30 kg');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.value === '30');
+  assert.equal(await weight.inputValue(), '30', 'the focused field kept the old value');
+  // Choosing "not given" for the route hides the route list: focus moves to a control before it.
+  const route = page.getByRole('combobox', { name: 'Route', exact: true });
+  await route.focus();
+  await route.selectOption('');
+  await page.waitForFunction(() => !document.querySelector('[data-sem-id="route"]'));
+  const focused = await page.evaluate(() => document.activeElement && document.activeElement.tagName);
+  assert.notEqual(focused, 'BODY', 'focus fell to the page when its control went away');
+  await context.close();
+});
+
+test('only the brief line is live; the whole record is never announced by itself', async () => {
+  const { context, page } = await openWidget(browser, baseUrl, 'indication=nomid&weight=20');
+  const liveParents = await page.evaluate(() => {
+    const details = document.getElementById('dose-details');
+    return details.closest('[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"]') === null;
+  });
+  assert.ok(liveParents, '#dose-details sits inside a live region');
+  assert.equal(await page.getByRole('status').filter({ has: page.locator('#dose-announcement') }).count() +
+    await page.locator('#dose-announcement[role="status"]').count(), 1);
+  await context.close();
+});

@@ -35,7 +35,8 @@ TEST_CASE("an invalid weight renders the error under the weight field and no dos
     REQUIRE(error_line != std::string::npos);
     CHECK(weight_line < error_line);
     CHECK(error_line < age_line);
-    CHECK(ui.shows("No dose is shown until the inputs above are corrected."));
+    CHECK(ui.shows("No dose is shown until these are corrected:"));
+    CHECK(ui.shows("\xE2\x9A\xA0 Weight must be greater than 0."));
     CHECK(ui.shows("No comparison until the inputs are corrected."));
     CHECK_FALSE(ui.shows("Ceiling"));
     CHECK_FALSE(ui.shows("mg/kg/day"));
@@ -61,4 +62,21 @@ TEST_CASE("a blank form shows no dose and asks for the patient once") {
     CHECK(ui.shows("No patient entered"));
     CHECK_FALSE(ui.shows("mg/kg/day ="));
     CHECK_FALSE(ui.shows("must be"));  // no error on every empty field
+}
+
+TEST_CASE("an error of an input without an error line of its own is listed, named by its field, never by its path") {
+    const std::pair<const char*, const char*> cases[] = {
+        {"indication=nomid&weight=20&dose_mg=40&doses_per_day=2&every_hours=12", "\xE2\x9A\xA0 Doses per day, Every (hours): "},
+        {"indication=nomid&weight=20&step=2", "\xE2\x9A\xA0 Step "},
+        {"indication=nomid&weight=20&ecoli_hypersensitivity=maybe", "\xE2\x9A\xA0 E. coli protein hypersensitivity "},
+        {"indication=nomid&weight=20&route=PO", "\xE2\x9A\xA0 Route"}};
+    for (const auto& c : cases) {
+        HeadlessUi ui(c.first, kTallDesktop);
+        INFO(std::string(c.first));
+        CHECK(ui.shows("No dose is shown until these are corrected:"));
+        CHECK(ui.shows(c.second));
+        CHECK_FALSE(ui.shows("Ceiling"));
+        CHECK_FALSE(ui.shows("prescribed:"));
+        CHECK_FALSE(ui.shows("safety."));
+    }
 }

@@ -167,6 +167,11 @@ TEST_CASE("a weight implausible for the age: no dose until the offered checkbox 
     CHECK_FALSE(node(ui, "weight").invalid);
     CHECK(node(ui, "weight_confirmed").checked);
     CHECK(ui.tree().find("ladder") != nullptr);
+    // The confirmation was for 145 kg: another weight must be confirmed again.
+    ui.set_field("weight", "154");
+    CHECK(node(ui, "weight").invalid);
+    CHECK_FALSE(node(ui, "weight_confirmed").checked);
+    CHECK(ui.tree().find("ladder") == nullptr);
     // A plausible weight does not offer the checkbox at all.
     HeadlessUi usual("indication=nomid&weight=14&age=3", kTallDesktop);
     CHECK(usual.tree().find("weight_confirmed") == nullptr);
