@@ -59,6 +59,7 @@ struct App {
     float content_height_px = 0;              // the widget's full height, in framebuffer pixels
     float scroll_y_px = 0;                    // the page's scroll, in framebuffer pixels
     std::string notice;                       // e.g. "Summary copied", also announced
+    int notice_count = 0;                     // one more per notice given, so a repeated one is announced again
     PlotFrame plot;                           // kept alive until the frame is rendered
     Ui ui;                                    // the widget helpers' frame state and the semantics tree
 };

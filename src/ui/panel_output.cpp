@@ -9,6 +9,16 @@
 
 namespace ui {
 
+namespace {
+
+// A notice under the buttons, announced each time it is given (the same words twice too).
+void say(App& app, std::string words) {
+    app.notice = std::move(words);
+    ++app.notice_count;
+}
+
+}  // namespace
+
 void sources_panel(App& app, const core::DrugDb& db) {
     Ui& ui = app.ui;
     const auto& r = app.response;
@@ -50,28 +60,28 @@ bool output_panel(App& app, const Services& services) {
     };
     if (button(ui, "copy_summary", "Copy summary") && services.copy_text) {
         services.copy_text(record());
-        app.notice = "Summary copied to the clipboard.";
+        say(app, "Summary copied to the clipboard.");
     }
     next("Share link");
     if (button(ui, "share_link", "Share link") && services.copy_text && services.share_url) {
         services.copy_text(services.share_url());
-        app.notice = "Link copied. It holds every input after its # mark, which browsers never send to a server.";
+        say(app, "Link copied. It holds every input after its # mark, which browsers never send to a server.");
     }
     next("Print");
     if (button(ui, "print", "Print") && services.print) services.print(record());
     next("Export JSON");
     if (button(ui, "export_json", "Export JSON") && services.download) {
         services.download("dose-check.json", export_json(app.inputs, app.response_json, now));
-        app.notice = "dose-check.json saved: the inputs, the response and the time.";
+        say(app, "dose-check.json saved: the inputs, the response and the time.");
     }
     next("Add to calendar");
     if (button(ui, "add_to_calendar", "Add to calendar")) {
         const CalendarFile calendar = course_calendar(app.response, app.inputs, now);
         if (calendar.ics.empty()) {
-            app.notice = calendar.reason;
+            say(app, calendar.reason);
         } else if (services.download) {
             services.download("anakinra-course.ics", calendar.ics);
-            app.notice = "anakinra-course.ics saved: the monitoring dates and the administration course.";
+            say(app, "anakinra-course.ics saved: the monitoring dates and the administration course.");
         }
     }
     next("Clear");
@@ -79,7 +89,7 @@ bool output_panel(App& app, const Services& services) {
         if (services.clear_storage) services.clear_storage();
         app.inputs = Inputs{};
         app.link = LinkReport{};
-        app.notice = "Cleared: every field is empty, and no patient is kept in this browser.";
+        say(app, "Cleared: every field is empty, and no patient is kept in this browser.");
         cleared = true;
     }
     if (!app.notice.empty()) text(ui, app.notice, Tone::Muted);

@@ -61,9 +61,9 @@ void render(Platform& p) {
         wake(p, 2);
     }
     if (p.app.content_height_px > 0) web::content_height(p.app.content_height_px / p.app.dpr);
-    if (p.app.notice != p.announced_notice) {
+    if (p.app.notice_count != p.announced_notice) {
         if (!p.app.notice.empty()) web::announce(p.app.notice);
-        p.announced_notice = p.app.notice;
+        p.announced_notice = p.app.notice_count;
     }
     if (changed) {
         publish(p);

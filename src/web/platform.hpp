@@ -28,7 +28,7 @@ struct Platform {
     ui::Scale scale{0, 0};             // the scale the fonts were built at (0: not yet)
     int fb_width = 0, fb_height = 0;
     std::string published_semantics;  // the tree last sent to the page
-    std::string announced_notice;     // the notice last sent to the status region
+    int announced_notice = 0;         // the App::notice_count last sent to the status region
 };
 
 extern Platform* the_platform;  // for the exported C functions the page calls

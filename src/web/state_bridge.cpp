@@ -151,6 +151,7 @@ EMSCRIPTEN_KEEPALIVE void dc_refuse_inputs(const char* reason) {
 EMSCRIPTEN_KEEPALIVE void dc_set_field(const char* name, const char* value) {
     ui::edit_field(web::host.app->inputs, web::from_js(name, ui::StateLimits::max_name_bytes),
                   web::from_js(value, ui::StateLimits::max_value_bytes * 4));
+    web::host.app->notice.clear();  // "Copied" and the like describe the inputs before this edit
     web::host.changed();
 }
 
