@@ -158,7 +158,10 @@
       case 'textbox': case 'combobox': {
         var label = el.querySelector('.sem-label'), unit = el.querySelector('.sem-unit'), error = el.querySelector('.sem-error');
         setText(label, node.name);
-        if (node.label_rect) place(label, node.label_rect, node.rect);
+        // A label drawn beside the field lies over it; one not drawn (a unit list beside its
+        // number) still names the control but takes no space and catches no pointer.
+        if (node.label_rect) { label.classList.remove('sem-offscreen'); place(label, node.label_rect, node.rect); }
+        else label.classList.add('sem-offscreen');
         setText(unit, node.unit || '');
         setText(error, node.invalid ? node.error : '');
         if (node.error_rect) { error.classList.remove('sem-offscreen'); place(error, node.error_rect, node.rect); }
@@ -195,9 +198,13 @@
         control.disabled = !!node.disabled;
         break;
       }
-      case 'radiogroup':
-        setText(el.querySelector('legend'), node.name);
+      case 'radiogroup': {
+        var legend = el.querySelector('legend');
+        setText(legend, node.name);
+        // Over the drawn "Label"/"Step", so find-in-page and focus outlines line up with it.
+        if (node.label_rect) place(legend, node.label_rect, node.rect);
         break;
+      }
       case 'radio': case 'checkbox':
         setText(el.querySelector('.sem-choice-text'), node.name);
         if (node.role === 'radio') {
