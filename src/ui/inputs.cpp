@@ -315,6 +315,9 @@ std::string error_subject(std::string_view path) {
         return !owner.empty() && (path == owner || (path.size() > owner.size() && path.substr(0, owner.size()) == owner &&
                                                     path[owner.size()] == '.'));
     };
+    // The renal measure is chosen by a control of its own ("Renal function"), not a field: its
+    // path would otherwise be named after the ESRD flag, which shares it.
+    if (path == "patient.renal") return "Renal function";
     const Field* best = nullptr;  // the most specific field (longest path) that owns it
     for (const auto& f : input_fields())
         if (f.kind != FieldKind::Page && within(f.error_path) && (best == nullptr || f.error_path.size() > best->error_path.size()))
@@ -325,8 +328,6 @@ std::string error_subject(std::string_view path) {
         if (!f.group.empty() && std::find(groups.begin(), groups.end(), f.group) == groups.end()) groups.push_back(f.group);
     for (const auto& g : groups)
         if (within(group_error_path(g))) return group_labels(g);
-    if (path == "prescribed") return "Prescribed dose";
-    if (path == "patient.renal" || path.substr(0, 14) == "patient.renal.") return "Renal function";
     return "Input";
 }
 

@@ -327,3 +327,13 @@ TEST_CASE("the frequency and renal choices survive without their values") {
     CHECK(fields.count("prescribed.every_hours"));
     CHECK(fields.count("patient.renal.crcl_ml_min"));
 }
+
+TEST_CASE("an error path is named by the control a person sees, never by the path") {
+    CHECK(ui::error_subject("patient.weight") == "Weight");
+    CHECK(ui::error_subject("patient.weight.value") == "Weight");
+    CHECK(ui::error_subject("prescribed.doses_per_day") == "Doses per day");
+    CHECK(ui::error_subject("patient.renal") == "Renal function");  // the choice, not the ESRD flag sharing the path
+    CHECK(ui::error_subject("patient.renal.scr") == "Serum creatinine");
+    CHECK(ui::error_line("patient.weight", "Weight must be greater than 0.") == "Weight must be greater than 0.");
+    CHECK(ui::error_line("route", "Unknown route \"PO\": use one of SC, IV.") == "Route: Unknown route \"PO\": use one of SC, IV.");
+}
