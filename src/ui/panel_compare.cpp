@@ -32,7 +32,10 @@ void comparison_table(App& app) {
         };
         if (!c.indicated) dose_line(c.reason, Tone::Caution);
         if (c.dose_mg) {
-            std::string dose = c.dose_max_mg ? mg(*c.dose_mg) + "-" + mg(*c.dose_max_mg) + "/day" : mg(*c.dose_mg);
+            // The start range is per administration: per day only when given daily (under the
+            // every-48-h rule it is the dose every other day, never a daily amount).
+            const bool daily = !c.interval_days || *c.interval_days == 1;
+            std::string dose = c.dose_max_mg ? mg(*c.dose_mg) + "-" + mg(*c.dose_max_mg) + (daily ? "/day" : " per dose") : mg(*c.dose_mg);
             if (c.increase_to_mg) dose += " (up to " + mg(*c.increase_to_mg) + ")";
             dose_line(dose, Tone::Normal);
             if (c.measure) dose_line(core::measure_words(*c.measure), Tone::Muted);

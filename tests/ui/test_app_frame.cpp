@@ -22,6 +22,8 @@ TEST_CASE("under the every-48-h rule the ladder is per administration with no sp
     HeadlessUi ui("indication=nomid&weight=20&age=6&crcl=25&dose_mg=40&every_hours=48", kTallDesktop);
     CHECK(ui.shows("Usual start: 1-2 mg/kg = 20 mg to 40 mg per administration every 48 h"));
     CHECK(ui.shows("mg every 48 h"));
+    CHECK(ui.shows("20 mg-40 mg per dose"));  // the comparison row too: never "/day" every other day
+    CHECK_FALSE(ui.shows("20 mg-40 mg/day"));
     for (const auto& n : ui.tree().nodes) CHECK(n.name != "twice daily");  // no split column
 }
 
