@@ -223,6 +223,8 @@ struct Response {
     std::vector<ComparatorResult> comparators;
     std::vector<ExposureSeries> exposure;
     PresentationInfo presentation;
+    // The arithmetic behind every number above (steps.hpp), in reading order.
+    std::vector<struct Step> steps;
 };
 
 }  // namespace core
