@@ -4,6 +4,7 @@
 #include "drug_data.hpp"
 #include "request.hpp"
 #include "severity.hpp"
+#include "step.hpp"
 
 #include <optional>
 #include <string>
@@ -224,7 +225,7 @@ struct Response {
     std::vector<ExposureSeries> exposure;
     PresentationInfo presentation;
     // The arithmetic behind every number above (steps.hpp), in reading order.
-    std::vector<struct Step> steps;
+    std::vector<Step> steps;
 };
 
 }  // namespace core

@@ -1,0 +1,56 @@
+// One step of the arithmetic behind a shown number (see steps.hpp for how they are made): the
+// quantity it produces, the operation and its operands (so a test or a student can redo it),
+// the rounding, the result exactly as the response shows it, and the rule's source.
+#pragma once
+#include "drug_data.hpp"
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace core {
+
+// The panel that shows a step (the widget's "Show the arithmetic" per panel).
+enum class StepPanel { Patient, Dose, Check, Compare };
+std::string_view to_string(StepPanel panel);  // "patient" | "dose" | "check" | "compare"
+inline constexpr std::array kStepPanels = {StepPanel::Patient, StepPanel::Dose, StepPanel::Check, StepPanel::Compare};
+
+// What a step does with its operands. Redoing op(operands), then the rounding, gives result.
+enum class StepOp {
+    Given,           // operands[0], as entered or as the label states it
+    Multiply,        // operands[0] × operands[1] × ...
+    Divide,          // operands[0] ÷ operands[1]
+    Cap,             // the smallest operand: a computed value and the limit that caps it
+    CockcroftGault,  // (140 − age) × weight ÷ (72 × SCr mg/dL) × sex factor: operands age, weight, scr, factor
+    BedsideSchwartz, // 0.413 × height cm ÷ SCr mg/dL: operands height, scr
+    Below,           // operands[0] < operands[1]: result 1 (true) or 0 (false)
+    WholeUp,         // smallest whole number ≥ operands[0] ÷ operands[1] (syringes, vials)
+    Lookup,          // read from the label's table for this patient (a band, an interval): result
+                     // is the value read; operands are what decided it (e.g. the weight)
+};
+std::string_view to_string(StepOp op);  // "given" | "multiply" | "divide" | "cap" | "cockcroft-gault" |
+                                        // "bedside-schwartz" | "below" | "whole-up" | "lookup"
+
+enum class StepRounding { None, Nearest, Down };
+std::string_view to_string(StepRounding rounding);  // "none" | "nearest" | "down"
+
+struct Step {
+    // What the step produces, a stable id (README "Steps"): weight_kg, crcl_ml_min,
+    // renal_rule_applies, interval_hours, start_min_mg_per_day, start_max_mg_per_day,
+    // ceiling_mg_per_day, ladder.<i>.mg, ladder.<i>.ml, ladder.<i>.split_mg, ladder.<i>.split_ml,
+    // ladder.<i>.syringes, dose_mg_per_day, mg_per_kg_per_day, ml_per_dose, syringes_per_dose,
+    // comparator.<drug>.dose_mg, comparator.<drug>.ml, ... (intermediate steps may add their own ids).
+    std::string quantity;
+    StepPanel panel = StepPanel::Dose;
+    std::string text;  // in words and numbers: "Ceiling: 8 mg/kg/day × 14.5 kg = 116 mg/day"
+    StepOp op = StepOp::Given;
+    std::vector<double> operands;
+    StepRounding rounding = StepRounding::None;
+    int decimals = 0;  // for Nearest and Down
+    double result = 0; // exactly the number the response shows
+    std::string unit;  // "mg/day", "mL", "mL/min", "h", "" for a count or a yes/no
+    Source source;
+};
+
+}  // namespace core
