@@ -33,6 +33,10 @@
       Module.lastResult = json;
       window.dispatchEvent(new CustomEvent('dosechecker:result', {detail: json}));
     },
+    // A checked practice case: which answers were right (README "Teaching mode").
+    onPractice: function (json) {
+      window.dispatchEvent(new CustomEvent('dosechecker:practice', {detail: json}));
+    },
     // "Restore last patient from HH:MM": shown only when the module offers it ("" hides it).
     offerRestore: function (label) {
       var offer = document.getElementById('restore-last');
@@ -274,6 +278,9 @@
   };
   window.addEventListener('dosechecker:result', function (event) {
     toParent({type: 'dosechecker:result', result: JSON.parse(event.detail)});
+  });
+  window.addEventListener('dosechecker:practice', function (event) {
+    toParent({type: 'dosechecker:practice', result: JSON.parse(event.detail)});
   });
   window.addEventListener('message', function (event) {
     if (!embedded || event.source !== window.parent || allowedOrigins.indexOf(event.origin) < 0) return;

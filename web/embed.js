@@ -41,6 +41,7 @@
   script.parentNode.insertBefore(iframe, script.nextSibling);
 
   var listeners = [];
+  var practiceListeners = [];
   window.addEventListener('message', function (event) {
     // Only this embed's own frame and origin are heard; only known shapes are used.
     if (event.origin !== widgetOrigin || event.source !== iframe.contentWindow) return;
@@ -51,6 +52,9 @@
     } else if (data.type === 'dosechecker:result' && typeof data.result === 'object' && data.result !== null) {
       listeners.forEach(function (listener) { listener(data.result); });
       iframe.dispatchEvent(new CustomEvent('dosechecker:result', {detail: data.result}));
+    } else if (data.type === 'dosechecker:practice' && typeof data.result === 'object' && data.result !== null) {
+      practiceListeners.forEach(function (listener) { listener(data.result); });
+      iframe.dispatchEvent(new CustomEvent('dosechecker:practice', {detail: data.result}));
     }
   });
 
@@ -63,7 +67,9 @@
       Object.keys(params || {}).forEach(function (k) { clean[k] = String(params[k]); });
       iframe.contentWindow.postMessage({type: 'dosechecker:set-inputs', params: clean}, widgetOrigin);
     },
-    onResult: function (listener) { listeners.push(listener); }
+    onResult: function (listener) { listeners.push(listener); },
+    // Practice mode: fn({case, answers: [{quantity, status, right}], right, asked}) after each Check.
+    onPractice: function (listener) { practiceListeners.push(listener); }
   };
   iframe.doseChecker = handle;
 
@@ -76,7 +82,8 @@
         return registry.embeds.filter(function (e, i) { return i === key || e.id === key || e.iframe === key; })[0] || null;
       },
       setInputs: function (params) { if (registry.embeds[0]) registry.embeds[0].setInputs(params); },
-      onResult: function (listener) { if (registry.embeds[0]) registry.embeds[0].onResult(listener); }
+      onResult: function (listener) { if (registry.embeds[0]) registry.embeds[0].onResult(listener); },
+      onPractice: function (listener) { if (registry.embeds[0]) registry.embeds[0].onPractice(listener); }
     };
     Object.defineProperty(registry, 'iframe', {get: function () { return registry.embeds[0] ? registry.embeds[0].iframe : null; }});
   }

@@ -4,6 +4,8 @@
 #include "kinds.hpp"
 #include "safety_items.hpp"
 #include "severity.hpp"
+#include "source.hpp"
+#include "teaching.hpp"
 
 #include <map>
 #include <optional>
@@ -12,13 +14,6 @@
 #include <vector>
 
 namespace core {
-
-struct Source {
-    std::vector<std::string> refs;  // ids in data/sources.json
-    std::string section;            // label and section, e.g. "US label 2.2"
-    bool unverified = false;        // not confirmed by the primary label (PRIMARY_SOURCES.md)
-    std::string note;
-};
 
 // A numeric interval: from (>=), above (>), to (<=), below (<). Empty means "any".
 struct Range {
@@ -272,6 +267,7 @@ struct DrugDb {
     RenalMethods renal_methods;
     WeightForAgeReference weight_for_age;
     std::vector<Drug> drugs;  // in display order: anakinra first
+    TeachingSet teaching;     // data/teaching.json: practice quantities and teaching cases
     const Drug* find(std::string_view id) const {
         for (const auto& d : drugs)
             if (d.id == id) return &d;

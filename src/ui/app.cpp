@@ -5,6 +5,7 @@
 #include "numbers.hpp"
 #include "panels.hpp"
 #include "response_json.hpp"
+#include "practice_mode.hpp"
 #include "summary.hpp"
 
 #include <algorithm>
@@ -131,7 +132,48 @@ void input_radios(App& app, const char* name) {
     radio_group(app.ui, f.name.c_str(), f.label.c_str(), value_of(app, f), options_of(f));
 }
 
+namespace {
+
+const char* panel_word(core::StepPanel panel) {
+    switch (panel) {
+        case core::StepPanel::Patient: return "patient";
+        case core::StepPanel::Dose: return "dose";
+        case core::StepPanel::Check: return "check";
+        case core::StepPanel::Compare: return "comparators";
+    }
+    return "";
+}
+
+}  // namespace
+
+void steps_list(App& app, core::StepPanel panel) {
+    const std::string id = std::string("steps-") + std::string(core::to_string(panel));
+    bool open = false;
+    for (const auto& s : app.response.steps) {
+        if (s.panel != panel) continue;
+        if (!open) begin_list(app.ui, id.c_str(), std::string("The arithmetic: ") + panel_word(panel));
+        open = true;
+        list_item(app.ui, "=", s.text, Tone::Normal, source_words(s.source));
+    }
+    if (open) end_list(app.ui);
+}
+
+void arithmetic(App& app, core::StepPanel panel) {
+    const auto& r = app.response;
+    if (!r.ok || std::none_of(r.steps.begin(), r.steps.end(), [&](const core::Step& s) { return s.panel == panel; })) return;
+    bool& shown = app.show_steps[static_cast<std::size_t>(panel)];
+    const std::string id = std::string("arithmetic-") + std::string(core::to_string(panel));
+    const std::string label = std::string(shown ? "Hide" : "Show") + " the arithmetic (" + panel_word(panel) + ")";
+    if (button(app.ui, id.c_str(), label.c_str())) shown = !shown;
+    if (shown) steps_list(app, panel);
+}
+
 bool evaluate_inputs(App& app, const core::DrugDb& db, const Services& services) {
+    // A built-in teaching case named by the link (or a host) becomes the patient and the order.
+    if (practice_mode(app.inputs) && !app.inputs.case_id.empty() && app.inputs.case_id != app.applied_case) {
+        apply_case(app.inputs, db.teaching);
+        app.applied_case = app.inputs.case_id;
+    }
     core::Response response = response_for(app.inputs, db);
     std::string json = core::response_to_json(response, db);
     std::string state = state_string(app.inputs);
@@ -139,8 +181,22 @@ bool evaluate_inputs(App& app, const core::DrugDb& db, const Services& services)
     app.response = std::move(response);
     app.response_json = std::move(json);
     app.state = std::move(state);
+    if (answers_hidden(app.inputs)) {
+        const PracticeView view = practice_view(app.inputs, db.teaching);
+        app.summary = hidden_summary(app.inputs, view);
+        app.announcement = "Practice case: the answers are hidden until you press Check.";
+        app.result_json = hidden_result_json(app.inputs, app.response);
+        app.practice_json.clear();
+        return true;
+    }
     app.summary = summary_text(app.response, app.inputs, services.now ? services.now().local : "");
     app.announcement = announcement(app.response, app.inputs);
+    app.result_json = app.response_json;
+    app.practice_json.clear();
+    if (practice_mode(app.inputs)) {
+        const PracticeView view = practice_view(app.inputs, db.teaching);
+        app.practice_json = practice_message_json(app.inputs, practice_marks(app.inputs, app.response, view));
+    }
     return true;
 }
 
@@ -180,28 +236,33 @@ bool draw_app(App& app, const core::DrugDb& db, const Services& services) {
         text(ui, std::to_string(app.link.unknown) + " unknown link parameter" + (app.link.unknown == 1 ? " was" : "s were") + " ignored.",
              Tone::Caution);
     if (is_blank(app.inputs)) text(ui, "No patient entered: choose the indication and enter the patient's weight to see doses.");
-    const bool wide = app.css_width >= 900;
-    if (wide && ImGui::BeginTable("layout", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {
-        ImGui::TableNextColumn();
-        patient_panel(app);
-        indication_panel(app, db);
-        check_panel(app);
-        safety_panel(app);
-        ImGui::TableNextColumn();
-        dose_panel(app);
-        compare_panel(app, services);
-        sources_panel(app, db);
-        ImGui::EndTable();
-    } else {
-        patient_panel(app);
-        indication_panel(app, db);
-        dose_panel(app);
-        check_panel(app);
-        safety_panel(app);
-        compare_panel(app, services);
-        sources_panel(app, db);
+    // Practice mode: the case and the questions first; every other panel (each shows computed
+    // numbers) only once the answers are checked.
+    if (practice_mode(app.inputs)) changed |= practice_panel(app, db);
+    if (!answers_hidden(app.inputs)) {
+        const bool wide = app.css_width >= 900;
+        if (wide && ImGui::BeginTable("layout", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {
+            ImGui::TableNextColumn();
+            patient_panel(app);
+            indication_panel(app, db);
+            check_panel(app);
+            safety_panel(app);
+            ImGui::TableNextColumn();
+            dose_panel(app);
+            compare_panel(app, services);
+            sources_panel(app, db);
+            ImGui::EndTable();
+        } else {
+            patient_panel(app);
+            indication_panel(app, db);
+            dose_panel(app);
+            check_panel(app);
+            safety_panel(app);
+            compare_panel(app, services);
+            sources_panel(app, db);
+        }
+        changed |= output_panel(app, services);
     }
-    changed |= output_panel(app, services);
     app.content_height_px = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
     ui.sem.tree().content_w = io.DisplaySize.x / app.dpr;
     ui.sem.tree().content_h = app.content_height_px / app.dpr;

@@ -12,6 +12,7 @@
 
 #include <imgui.h>
 
+#include <array>
 #include <functional>
 #include <string>
 #include <vector>
@@ -61,6 +62,13 @@ struct App {
     std::string notice;                       // e.g. "Summary copied", also announced
     int notice_count = 0;                     // one more per notice given, so a repeated one is announced again
     PlotFrame plot;                           // kept alive until the frame is rendered
+    // What the page and a host may hear as the result: the response, or while a practice case
+    // hides its answers, only that it does (practice.hpp hidden_result_json).
+    std::string result_json;
+    std::string practice_json;                // dosechecker:practice's payload once checked ("" before)
+    std::string applied_case;                 // the built-in case last put into the inputs
+    // "Show the arithmetic" per panel (core::StepPanel order); a view choice, not an input.
+    std::array<bool, 4> show_steps{};
     Ui ui;                                    // the widget helpers' frame state and the semantics tree
 };
 

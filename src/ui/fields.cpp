@@ -130,6 +130,26 @@ std::vector<Field> build_table() {
         t.push_back(f);
     }
     t.push_back(member("start_date", K::Date, "Start date", "safety.start_date", &Inputs::start_date));
+    // Practice mode (README "Teaching mode"): the mode, a built-in case, the questions asked, the
+    // student's answers (one per asked quantity, in ask= order) and whether they were checked.
+    auto practice = [](Field f) {
+        f.practice = true;
+        return f;
+    };
+    t.push_back(practice(choice("mode", "Mode", "mode", &Inputs::mode, {{"", "clinical"}, {"practice", "practice"}}, "")));
+    t.push_back(practice(member("case", K::Identifier, "Teaching case", "case", &Inputs::case_id)));
+    t.push_back(practice(member("ask", K::List, "Questions", "ask", &Inputs::ask)));
+    for (int i = 0; i < static_cast<int>(StateLimits::max_asked); ++i) {
+        Field f;
+        f.name = "answer_" + std::to_string(i + 1);
+        f.kind = K::Answer;
+        f.label = "Your answer " + std::to_string(i + 1);
+        f.error_path = f.name;
+        f.storage = Storage::Answer;
+        f.answer_index = i;
+        t.push_back(practice(f));
+    }
+    t.push_back(practice(member("checked", K::Flag, "Answers checked", "checked", &Inputs::checked)));
     for (const char* page : {"embed", "parent_origin"}) {
         Field f;
         f.name = page;
@@ -150,6 +170,8 @@ std::string_view to_string(FieldKind kind) {
         case FieldKind::Number: return "number";
         case FieldKind::Date: return "date";
         case FieldKind::Flag: return "flag";
+        case FieldKind::List: return "list";
+        case FieldKind::Answer: return "answer";
         case FieldKind::Page: return "page";
     }
     return "page";
@@ -182,7 +204,11 @@ bool typed_char_allowed(FieldKind kind, char32_t c) {
     switch (kind) {
         case FieldKind::Number: return digit || c == '.' || c == ',' || c == '+' || c == '-';
         case FieldKind::Date: return digit || c == '-';
-        case FieldKind::Identifier: return digit || (c >= 'a' && c <= 'z') || c == '_';
+        case FieldKind::Identifier: return digit || (c >= 'a' && c <= 'z') || c == '_' || c == '-';
+        case FieldKind::List: return digit || (c >= 'a' && c <= 'z') || c == '_' || c == '.' || c == ',' || c == '-';
+        case FieldKind::Answer:
+            return digit || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ' ' || c == '.' || c == ',' || c == '/' ||
+                   c == '-' || c == '+';
         default: return false;
     }
 }

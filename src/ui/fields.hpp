@@ -23,12 +23,14 @@ enum class FieldKind {
     Number,      // a decimal as typed: digits, '.', ',' (a decimal comma), '+', '-'
     Date,        // YYYY-MM-DD as typed: digits and '-'
     Flag,        // yes (1) or no (0)
+    List,        // ids separated by commas (practice mode's ask=): [a-z0-9_.,-]
+    Answer,      // a student's answer as typed: digits, letters, spaces, '.', ',', '/', '-', '+'
     Page,        // how the page runs (embed, parent_origin): read by the page, never an input
 };
 std::string_view to_string(FieldKind kind);
 
 // Where a field's value lives in Inputs.
-enum class Storage { Member, Lab, SafetyFlag, None };
+enum class Storage { Member, Lab, SafetyFlag, Answer, None };
 
 struct FieldOption {
     std::string value, label;
@@ -48,11 +50,14 @@ struct Field {
     std::optional<Frequency> selects_frequency;    // ... or the order's frequency
     Storage storage = Storage::Member;
     std::string Inputs::*member = nullptr;          // Storage::Member
+    bool practice = false;                          // practice mode's own (mode, case, ask, answers, checked)
+    int answer_index = -1;                          // Storage::Answer: which asked quantity (0-based)
 };
 
 // What crosses into the module from outside, at most (README "Page contract").
 struct StateLimits {
-    static constexpr std::size_t max_params = 40;           // parameters in a link or a set-inputs message
+    static constexpr std::size_t max_asked = 6;             // practice questions (answer_1..answer_6)
+    static constexpr std::size_t max_params = 48;           // parameters in a link or a set-inputs message
     static constexpr std::size_t max_name_bytes = 32;       // a parameter name
     static constexpr std::size_t max_value_bytes = 64;      // a parameter value (and a text field)
     static constexpr std::size_t max_state_bytes = 8 * 1024;       // a link's fragment or query

@@ -142,6 +142,11 @@ std::string kind_problem(const Field& f, std::string_view v) {
                 for (const auto& o : f.options) list += (list.empty() ? "" : ", ") + o.label;
                 return f.label + " must be one of: " + list + "; the value given is not.";
             }
+        case FieldKind::List:
+        case FieldKind::Answer:
+            if (std::all_of(v.begin(), v.end(), [&](char c) { return typed_char_allowed(f.kind, static_cast<unsigned char>(c)); }))
+                return "";
+            return f.label + ": the value given had other characters.";
         case FieldKind::Identifier:
             if (v.size() <= StateLimits::max_name_bytes &&
                 std::all_of(v.begin(), v.end(), [](char c) { return typed_char_allowed(FieldKind::Identifier, static_cast<unsigned char>(c)); }))
@@ -170,6 +175,7 @@ bool covers(const std::string& model_path, const std::string& core_path) {
 std::string* editable_text(Inputs& in, const Field& f) {
     if (f.storage == Storage::Member && f.member != nullptr) return &(in.*f.member);
     if (f.storage == Storage::Lab) return &in.labs[f.name];
+    if (f.storage == Storage::Answer && f.answer_index >= 0) return &in.answers[static_cast<std::size_t>(f.answer_index)];
     return nullptr;
 }
 
@@ -197,6 +203,11 @@ std::optional<std::string> field_value(const Inputs& in, const Field& f) {
         const auto it = in.safety_flags.find(f.name);
         if (it != in.safety_flags.end() && it->second) return std::string("1");
         return std::nullopt;
+    }
+    if (f.storage == Storage::Answer) {
+        const std::string& v = in.answers[static_cast<std::size_t>(f.answer_index)];
+        if (v.empty()) return std::nullopt;
+        return v;
     }
     if (f.storage == Storage::Lab) {
         const auto it = in.labs.find(f.name);
@@ -265,7 +276,7 @@ SetOutcome store_field(Inputs& in, std::string_view name, std::string_view raw, 
     if (v.size() > StateLimits::max_value_bytes)
         return refuse(in, *f, f->label + ": the value given is too long (" + std::to_string(v.size()) + " bytes, at most " +
                                   std::to_string(StateLimits::max_value_bytes) + "). Enter it again.");
-    const bool free_text = typed && (f->kind == FieldKind::Number || f->kind == FieldKind::Date);
+    const bool free_text = typed && (f->kind == FieldKind::Number || f->kind == FieldKind::Date || f->kind == FieldKind::Answer);
     if (const std::string problem = kind_problem(*f, v); !problem.empty() && !free_text) return refuse(in, *f, problem);
     if (f->kind == FieldKind::Flag) {
         const bool on = *read_flag(v);

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -43,6 +44,11 @@ struct Inputs {
     std::map<std::string, bool> safety_flags;   // core::safety_flag_names()
     std::map<std::string, std::string> labs;    // core::safety_labs() ids, as typed
     std::string start_date;
+    // Practice mode: "practice" or "" (the clinical widget), a built-in case id, the asked
+    // quantities ("ceiling_mg_per_day,interval_hours"), the answers as typed, "1" once checked.
+    std::string mode, case_id, ask;
+    std::array<std::string, StateLimits::max_asked> answers;
+    std::string checked;
     // Values refused on the way in (field or group name -> message for the person). While any
     // is here no dose is shown; editing that field (touch_field) or setting it again clears it.
     std::map<std::string, std::string> problems;

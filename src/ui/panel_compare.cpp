@@ -193,6 +193,7 @@ void compare_panel(App& app, const Services& services) {
     comparison_table(app);
     timeline(app);
     exposure_plot(app, services);
+    arithmetic(app, core::StepPanel::Compare);
 }
 
 }  // namespace ui

@@ -102,7 +102,10 @@ void dose_panel(App& app) {
     if (g.ceiling_mg_per_day)
         text(ui, "Ceiling: " + mg(*g.ceiling_mg_per_day) + per + " (" + format_number(*g.ceiling_mg_per_kg_per_day, 2) + " mg/kg" +
                      (daily ? "/day" : "; on average " + format_number(*g.ceiling_mg_per_kg_per_day / 2, 2) + " mg/kg/day") + ")");
-    if (r.ladder.empty()) return;
+    if (r.ladder.empty()) {
+        arithmetic(app, core::StepPanel::Dose);
+        return;
+    }
     input_radios(app, "step");
     end_field_row(ui);
     ladder_table(app, daily);
@@ -121,6 +124,7 @@ void dose_panel(App& app) {
                                                   : "; see the findings for what to do."),
              Tone::Caution, severity_symbol(core::Severity::Caution));
     }
+    arithmetic(app, core::StepPanel::Dose);
 }
 
 void check_panel(App& app) {
@@ -166,6 +170,7 @@ void check_panel(App& app) {
                  format_number(c.mg_per_kg_per_dose, 2) + " mg/kg per dose, " + format_number(c.mg_per_kg_per_day, 2) +
                  " mg/kg/day on average; " + core::measure_words(c.measure) + ".");
     findings_list(app, "check-findings", "Findings for the prescribed dose", c.findings);
+    arithmetic(app, core::StepPanel::Check);
 }
 
 }  // namespace ui

@@ -3,6 +3,7 @@
 // (summary.hpp, outputs.hpp) made at the moment of the action.
 #include "calendar.hpp"
 #include "panels.hpp"
+#include "practice_mode.hpp"
 #include "summary.hpp"
 
 #include <algorithm>
@@ -68,7 +69,11 @@ bool output_panel(App& app, const Services& services) {
         say(app, "Link copied. It holds every input after its # mark, which browsers never send to a server.");
     }
     next("Print");
-    if (button(ui, "print", "Print") && services.print) services.print(record());
+    // The printed record carries the working too: the independent double check on paper.
+    if (button(ui, "print", "Print") && services.print) {
+        const std::string working = working_text(app.response);
+        services.print(record() + (working.empty() ? "" : "\n\n" + working));
+    }
     next("Export JSON");
     if (button(ui, "export_json", "Export JSON") && services.download) {
         services.download("dose-check.json", export_json(app.inputs, app.response_json, now));

@@ -62,6 +62,7 @@ void patient_panel(App& app) {
                      (egfr ? " mL/min/1.73 m\xC2\xB2" : " mL/min") + " (" + renal.formula + ")");
         if (renal.weight_used && !renal.weight_reason.empty()) text(ui, renal.weight_reason, Tone::Muted);
     }
+    arithmetic(app, core::StepPanel::Patient);
 }
 
 void indication_panel(App& app, const core::DrugDb& db) {

@@ -5,6 +5,7 @@
 // semantics tree, and takes each input's label, unit and options from the field table.
 #pragma once
 #include "app.hpp"
+#include "step.hpp"
 
 #include <initializer_list>
 #include <string>
@@ -20,6 +21,15 @@ void compare_panel(App& app, const Services& services);
 void sources_panel(App& app, const core::DrugDb& db);
 // Returns true when a button changed the inputs (Clear).
 bool output_panel(App& app, const Services& services);
+// Practice mode (panel_practice.cpp): the case, the answer fields and Check; after Check the
+// marks, the learning point and the worked steps. Returns true when a button changed the inputs.
+bool practice_panel(App& app, const core::DrugDb& db);
+
+// "Show the arithmetic (<panel>)": a button that shows or hides the response's steps for one
+// panel, each with its rule's source. Nothing when the response has no steps for it.
+void arithmetic(App& app, core::StepPanel panel);
+// The steps of one panel as a list (the arithmetic, and practice mode's worked steps).
+void steps_list(App& app, core::StepPanel panel);
 
 // An input of the field table (fields.hpp) as a control, with its label, unit and error.
 void input_text(App& app, const char* name, float width_em = 6);

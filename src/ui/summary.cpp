@@ -52,7 +52,7 @@ bool is_unit_of_another(const Field& f) {
 std::string inputs_in_words(const Inputs& in) {
     std::string out, flags;
     for (const auto& f : input_fields()) {
-        if (f.kind == FieldKind::Page || is_unit_of_another(f)) continue;
+        if (f.kind == FieldKind::Page || f.practice || is_unit_of_another(f)) continue;
         if ((f.selects_renal || f.selects_frequency || f.kind == FieldKind::Flag) && !field_value(in, f)) continue;
         if (f.storage == Storage::SafetyFlag) {
             flags += (flags.empty() ? "" : ", ") + f.label;

@@ -31,6 +31,7 @@ EM_JS(void, js_set_summary, (const char* text, const char* brief), {
   if (Module.onSummary) Module.onSummary(UTF8ToString(text), UTF8ToString(brief));
 });
 EM_JS(void, js_set_state, (const char* json), { if (Module.onResult) Module.onResult(UTF8ToString(json)); });
+EM_JS(void, js_practice, (const char* json), { if (Module.onPractice) Module.onPractice(UTF8ToString(json)); });
 EM_JS(void, js_clipboard, (const char* text), { Module.writeClipboard(UTF8ToString(text)); });
 EM_JS(void, js_print, (const char* text), { if (Module.printRecord) Module.printRecord(UTF8ToString(text)); });
 EM_JS(void, js_download, (const char* name, const char* text), {
@@ -103,6 +104,7 @@ void replace_url(const std::string& query, const std::string& fragment) { js_rep
 std::string share_url(const std::string& fragment) { return take(js_share_url(fragment.c_str())); }
 void set_summary(const std::string& text, const std::string& brief) { js_set_summary(text.c_str(), brief.c_str()); }
 void set_document_state(const std::string& json) { js_set_state(json.c_str()); }
+void practice_result(const std::string& json) { js_practice(json.c_str()); }
 void write_clipboard(const std::string& text) { js_clipboard(text.c_str()); }
 void print_text(const std::string& text) { js_print(text.c_str()); }
 void download(const std::string& name, const std::string& text) { js_download(name.c_str(), text.c_str()); }

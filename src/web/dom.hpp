@@ -20,6 +20,8 @@ std::string share_url(const std::string& fragment);  // the full page's address 
 // #dose-summary: the full record, and the brief verdict its live region announces ("" for none).
 void set_summary(const std::string& text, const std::string& brief);
 void set_document_state(const std::string& json_response);  // for the embed layer and tests
+// A practice case checked: dosechecker:practice for the page and its host (bridge.js).
+void practice_result(const std::string& json);
 void write_clipboard(const std::string& text);
 void print_text(const std::string& text);        // #dose-summary holds it, then the print dialog
 void download(const std::string& file_name, const std::string& text);  // the type follows the extension

@@ -26,6 +26,7 @@ struct StateHost {
     std::function<void()> redraw;
     std::string page_query;                 // the query the URL keeps: page parameters only
     std::optional<ui::SavedPatient> saved;  // offered by "Restore last patient", until used or replaced
+    std::string told_practice;              // the practice result last told to the page
 } host;
 
 // A string for JavaScript, on the heap; the caller (bridge.js) frees it.
@@ -98,7 +99,10 @@ void load_state(ui::App& app) {
 void publish_state(const ui::App& app) {
     set_summary(app.summary, app.announcement);
     publish_link_report(app.link.unknown, app.link.refused);
-    set_document_state(app.response_json);
+    set_document_state(app.result_json);
+    // Each check is told once (a reload of a checked case tells it again: the host keeps the last).
+    if (!app.practice_json.empty() && app.practice_json != host.told_practice) practice_result(app.practice_json);
+    host.told_practice = app.practice_json;
     replace_url(host.page_query, app.state);
     if (app.embedded || ui::is_blank(app.inputs)) return;  // an embed keeps no patient; a blank form replaces none
     const ui::Clock clock = now();
