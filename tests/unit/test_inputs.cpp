@@ -92,7 +92,7 @@ TEST_CASE("the field table declares each input once, with a label, and covers th
     CHECK(static_cast<int>(inputs) - alternatives + static_cast<int>(groups.size()) + 2 <= static_cast<int>(ui::StateLimits::max_params));
     const json table = json::parse(ui::fields_json());
     CHECK(table["fields"].size() == ui::input_fields().size());
-    CHECK(table["limits"]["max_params"] == 40);
+    CHECK(table["limits"]["max_params"] == 48);
     CHECK(table["limits"]["max_request_bytes"] == 256 * 1024);
     CHECK(table["limits"]["max_paste_bytes"] == 1024);
     CHECK(table["fields"][2]["options"][0] == json({{"value", "us"}, {"label", "US (FDA)"}}));
