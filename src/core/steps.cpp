@@ -112,9 +112,11 @@ Step& StepWriter::add(std::string quantity, std::string text, StepOp op, std::ve
                       int decimals, double result, const char* unit, const Source& source) {
     out.push_back(Step{std::move(quantity), panel, std::move(text), op, std::move(operands), rounding, decimals, result, unit, source});
     Step& step = out.back();
-    if (rounding != StepRounding::None && op != StepOp::Lookup && apply(step) != result)
-        step.text += std::string(rounding == StepRounding::Down ? " (rounded down to " : " (rounded to ") +
-                     rounding_unit(decimals) + ")";
+    // "= 30 mg/day (29.98, rounded to 0.1)": the value before rounding, and how it was rounded.
+    if (rounding != StepRounding::None && op != StepOp::Lookup)
+        if (const double unrounded = apply(step); unrounded != result)
+            step.text += " (" + num(unrounded, std::min(decimals + 3, 8)) +
+                         (rounding == StepRounding::Down ? ", rounded down to " : ", rounded to ") + rounding_unit(decimals) + ")";
     return step;
 }
 

@@ -6,6 +6,7 @@
 #include "regimen.hpp"
 #include "step_writer.hpp"
 #include "steps.hpp"
+#include "words.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -117,7 +118,7 @@ void measure_steps(StepWriter& w, const MeasureIds& ids, const std::string& lead
               lead + mg(smallest) + " < " + mg(*p.min_measurable_mg) + ", the smallest dose one draw measures: below measurable" +
                   (m.nearest_measurable_mg ? "; the nearest measurable dose is " + mg(*m.nearest_measurable_mg) + " (" +
                                                  ml(ml_for_mg(*m.nearest_measurable_mg, p.mg_per_ml)) + ")"
-                                           : "; no measurable dose is offered within the limits"),
+                                           : "; no nearest measurable dose is offered"),
               StepOp::Below, {smallest, *p.min_measurable_mg}, StepRounding::None, 0, 1, "", p.measurable_source.value_or(p.source));
     }
 }
@@ -294,23 +295,25 @@ void interval_steps(StepWriter& w, const Response& r, const Regimen& regimen) {
     if (!reg.interval_hours) return;
     const bool adjusted = r.renal.adjusted && regimen.renal;
     w.add("interval_hours",
-          "Interval: every " + num(*reg.interval_hours) + " h" +
-              (adjusted ? " under the renal rule (the label's: every " + num(reg.label_interval_hours) + " h)" : std::string(" (label)")),
+          "Interval: " + interval_words(*reg.interval_hours) +
+              (adjusted ? " under the renal rule (the label's: " + interval_words(reg.label_interval_hours) + ")" : std::string(" (label)")),
           StepOp::Lookup, {reg.label_interval_hours}, StepRounding::None, 0, *reg.interval_hours, "h",
           adjusted ? regimen.renal->source : reg.source);
 }
 
 // A labelled per-kg or fixed dose for this patient: the band read, mg/kg × kg, the caps.
-void labelled_dose_steps(StepWriter& w, const std::string& prefix, const Regimen& regimen, const Band& band, double kg,
+void labelled_dose_steps(StepWriter& w, const std::string& prefix, const Regimen& regimen, const Band& band_rule, double kg,
                          std::optional<double> age_months, std::optional<double> dose_mg, std::optional<double> increase_to_mg) {
-    const Dose& d = band.dose;
+    const Dose& d = band_rule.dose;
+    const Source& source = band_rule.source;
     std::vector<double> decided_by{kg};
-    if (!band.age_months.is_any() && age_months) decided_by.push_back(*age_months);
-    const std::string band_words = "Band " + describe_band(band) + " (" + num(kg) + " kg): ";
+    if (!band_rule.age_months.is_any() && age_months) decided_by.push_back(*age_months);
+    const std::string band = describe_band(band_rule);
+    const std::string band_words = (band.empty() ? "Label, every weight" : "Band " + band) + " (" + num(kg) + " kg): ";
     const auto per_kg = [&](const std::string& quantity, const std::string& label, double mg_per_kg, double shown) {
         const double product = mg_per_kg * kg;
         std::vector<double> caps;
-        const Source* cap_source = &band.source;
+        const Source* cap_source = &source;
         if (d.max_mg && *d.max_mg < product) caps.push_back(*d.max_mg);
         if (regimen.max_mg_per_administration && *regimen.max_mg_per_administration < product) {
             caps.push_back(*regimen.max_mg_per_administration);
@@ -318,11 +321,11 @@ void labelled_dose_steps(StepWriter& w, const std::string& prefix, const Regimen
         }
         const std::string times = label + num(mg_per_kg) + " mg/kg × " + num(kg) + " kg = ";
         if (caps.empty()) {
-            w.add(quantity, times + mg(shown), StepOp::Multiply, {mg_per_kg, kg}, StepRounding::Down, 1, shown, "mg", band.source);
+            w.add(quantity, times + mg(shown), StepOp::Multiply, {mg_per_kg, kg}, StepRounding::Down, 1, shown, "mg", source);
             return;
         }
         w.add(quantity + ".uncapped", times + num(product, 4) + " mg", StepOp::Multiply, {mg_per_kg, kg}, StepRounding::None, 0, product, "mg",
-              band.source);
+              source);
         const double cap = *std::min_element(caps.begin(), caps.end());
         caps.insert(caps.begin(), product);
         w.add(quantity, times + num(product, 4) + " mg, capped at " + mg(cap) + " = " + mg(shown), StepOp::Cap, std::move(caps),
@@ -330,16 +333,16 @@ void labelled_dose_steps(StepWriter& w, const std::string& prefix, const Regimen
     };
     if (d.kind == DoseKind::PerKg) {
         w.add(prefix + "mg_per_kg", band_words + num(d.mg_per_kg) + " mg/kg", StepOp::Lookup, decided_by, StepRounding::None, 0, d.mg_per_kg,
-              "mg/kg", band.source);
+              "mg/kg", source);
         if (dose_mg) per_kg(prefix + "dose_mg", "Dose: ", d.mg_per_kg, *dose_mg);
         if (increase_to_mg && d.increase_to_mg_per_kg) per_kg(prefix + "increase_to_mg", "Increase to: ", *d.increase_to_mg_per_kg, *increase_to_mg);
     } else if (d.kind == DoseKind::Fixed) {
         if (dose_mg)
             w.add(prefix + "dose_mg", band_words + mg(*dose_mg) + " fixed", StepOp::Lookup, decided_by, StepRounding::None, 0, *dose_mg, "mg",
-                  band.source);
+                  source);
         if (increase_to_mg)
             w.add(prefix + "increase_to_mg", band_words + "increase to " + mg(*increase_to_mg), StepOp::Lookup, decided_by, StepRounding::None,
-                  0, *increase_to_mg, "mg", band.source);
+                  0, *increase_to_mg, "mg", source);
     }
 }
 
@@ -357,7 +360,7 @@ void check_steps(StepWriter& w, const CheckResult& c, const PrescribedInput& o, 
               StepOp::Divide, {24, static_cast<double>(*o.doses_per_day)}, StepRounding::None, 0, c.interval_hours, "h", entered_source());
     } else if (repeats) {
         doses_in_a_day = std::max(1, whole_up(24.0 / c.interval_hours));
-        w.add("order_interval_hours", "Order: every " + num(c.interval_hours, 6) + " h, as entered", StepOp::Given, {c.interval_hours},
+        w.add("order_interval_hours", "Order: " + interval_words(c.interval_hours) + ", as entered", StepOp::Given, {c.interval_hours},
               StepRounding::None, 0, c.interval_hours, "h", entered_source());
         w.add("doses_per_dosing_day",
               "Doses in one 24 h dosing day: 24 h ÷ " + num(c.interval_hours, 6) + " h, rounded up = " + std::to_string(doses_in_a_day),
@@ -367,7 +370,7 @@ void check_steps(StepWriter& w, const CheckResult& c, const PrescribedInput& o, 
     w.add("dose_mg_per_day", "Per dosing day: " + mg(o.dose_mg) + " × " + std::to_string(doses_in_a_day) + " = " + mg(c.mg_per_dosing_day),
           StepOp::Multiply, {o.dose_mg, static_cast<double>(doses_in_a_day)}, StepRounding::Nearest, 1, c.mg_per_dosing_day, "mg/day", source);
     w.add("mg_per_kg_per_dosing_day",
-          "Per dosing day: " + num(mg_day, 4) + " mg ÷ " + num(kg) + " kg = " + num(c.mg_per_kg_per_dosing_day) + " mg/kg (what the daily limits judge)",
+          "Per dosing day (what the daily limits judge): " + num(mg_day, 4) + " mg ÷ " + num(kg) + " kg = " + num(c.mg_per_kg_per_dosing_day) + " mg/kg",
           StepOp::Divide, {mg_day, kg}, StepRounding::Nearest, 2, c.mg_per_kg_per_dosing_day, "mg/kg/day", source);
     if (repeats)
         w.add("mg_per_kg_per_day",
