@@ -12,6 +12,7 @@
 #include "response_json.hpp"
 #include "safety.hpp"
 #include "scope.hpp"
+#include "steps.hpp"
 #include "units.hpp"
 #include "verdict.hpp"
 
@@ -168,6 +169,7 @@ Response evaluate(const Request& req, const DrugDb& db) {
     r.monitoring = monitoring_schedule(*drug, req.safety, req.region, req.indication);
     r.comparators = compare_drugs(db, req, {weight_kg, age_months, renal_before_rule});
     if (req.exposure) r.exposure = comparison_exposure(db, r, *req.exposure);
+    r.steps = explain(r, req, db);
     return r;
 }
 

@@ -298,6 +298,19 @@ std::string response_to_json(const Response& r, const DrugDb& db) {
                             {"relative_concentration", s.relative_concentration},
                             {"source", source_json(s.source, cited)}});
     j["exposure"] = exposure;
+    OJson steps = OJson::array();
+    for (const auto& s : r.steps)
+        steps.push_back({{"quantity", s.quantity},
+                         {"panel", to_string(s.panel)},
+                         {"text", s.text},
+                         {"op", to_string(s.op)},
+                         {"operands", s.operands},
+                         {"rounding", to_string(s.rounding)},
+                         {"decimals", s.decimals},
+                         {"result", s.result},
+                         {"unit", s.unit},
+                         {"source", source_json(s.source, cited)}});
+    j["steps"] = steps;
     OJson sources = OJson::object();
     for (const auto& id : cited.ids) {
         auto it = db.sources.find(id);

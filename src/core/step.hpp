@@ -22,15 +22,22 @@ enum class StepOp {
     Multiply,        // operands[0] × operands[1] × ...
     Divide,          // operands[0] ÷ operands[1]
     Cap,             // the smallest operand: a computed value and the limit that caps it
-    CockcroftGault,  // (140 − age) × weight ÷ (72 × SCr mg/dL) × sex factor: operands age, weight, scr, factor
-    BedsideSchwartz, // 0.413 × height cm ÷ SCr mg/dL: operands height, scr
+    CockcroftGault,  // (140 − age) × weight ÷ (72 × SCr mg/dL) × sex factor: operands age, weight, scr, factor,
+                     // and the constant (72, from data/methods.json) as operands[4]
+    BedsideSchwartz, // 0.413 × height cm ÷ SCr mg/dL: operands height, scr, and k (0.413) as operands[2]
     Below,           // operands[0] < operands[1]: result 1 (true) or 0 (false)
     WholeUp,         // smallest whole number ≥ operands[0] ÷ operands[1] (syringes, vials)
     Lookup,          // read from the label's table for this patient (a band, an interval): result
                      // is the value read; operands are what decided it (e.g. the weight)
+    Add,             // operands[0] + operands[1] + ... (a vial combination)
+    Subtract,        // operands[0] − operands[1] (what is left over)
+    MultiplyDivide,  // operands[0] × operands[1] ÷ operands[2] ÷ operands[3] ... (mg × 24 h ÷ interval ÷ kg)
+    AddScaled,       // operands[0] + operands[1] × (operands[2] − operands[3]): ideal weight (Devine),
+                     // adjusted weight (ideal + 0.4 × (actual − ideal))
 };
 std::string_view to_string(StepOp op);  // "given" | "multiply" | "divide" | "cap" | "cockcroft-gault" |
-                                        // "bedside-schwartz" | "below" | "whole-up" | "lookup"
+                                        // "bedside-schwartz" | "below" | "whole-up" | "lookup" | "add" |
+                                        // "subtract" | "multiply-divide" | "add-scaled"
 
 enum class StepRounding { None, Nearest, Down };
 std::string_view to_string(StepRounding rounding);  // "none" | "nearest" | "down"

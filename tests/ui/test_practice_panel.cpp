@@ -1,0 +1,89 @@
+// Teaching mode's panels, rendered headless: before Check the practice page draws the case and
+// the answer fields and nothing computed; Check marks and reveals; "Show the arithmetic" lists a
+// panel's steps as a named list.
+#include "headless_ui.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using uitest::HeadlessUi;
+using uitest::kTallDesktop;
+using ui::sem::Role;
+
+namespace {
+
+const char* const kCase = "mode=practice&case=nomid-split-dose-over-ceiling";
+
+int count_role(const HeadlessUi& ui, Role role) {
+    int n = 0;
+    for (const auto& node : ui.tree().nodes) n += node.role == role ? 1 : 0;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("practice mode before Check: the case and the answer fields, no computed number drawn or described") {
+    HeadlessUi ui(kCase, kTallDesktop);
+    CHECK(ui.shows("Weight: 15 kg"));
+    CHECK(ui.shows("Prescribed dose: 70 mg"));
+    for (const char* secret : {"120 mg", "9.33", "0.47", "EXCEEDS", "Escalation ladder", "Copy summary"})
+        CHECK_MESSAGE(!ui.shows(secret), secret);
+    CHECK(count_role(ui, Role::Table) == 0);
+    const auto* first = ui.tree().find("answer_1");
+    REQUIRE(first != nullptr);
+    CHECK(first->role == Role::TextBox);
+    CHECK(first->name == "Your answer: Maximum daily dose (mg/day)");
+    const auto* verdict = ui.tree().find("answer_6");
+    REQUIRE(verdict != nullptr);
+    CHECK(verdict->role == Role::ComboBox);
+    REQUIRE(ui.tree().find("check_answers") != nullptr);
+    CHECK(ui.app.summary.find("hidden until you press Check") != std::string::npos);
+    CHECK(ui.app.result_json.find("answers_hidden") != std::string::npos);
+    CHECK(ui.app.result_json.find("regimen") == std::string::npos);
+    CHECK(ui.app.practice_json.empty());
+}
+
+TEST_CASE("Check marks the answers, shows the steps and the learning point, then the full result") {
+    HeadlessUi ui(kCase, kTallDesktop);
+    ui.set_field("answer_1", "120");
+    ui.set_field("answer_3", "93.3");
+    ui.set_field("answer_6", "exceeds");
+    ui.settle();
+    CHECK(!ui.shows("9.33"));
+    ui.press("check_answers");
+    ui.settle();
+    CHECK(ui.shows("2 of 6 right."));
+    CHECK(ui.shows("you answered 120. Right"));
+    CHECK(ui.shows("10\xC3\x97 too high: check mg vs mL"));
+    CHECK(ui.shows("Learning point"));
+    CHECK(ui.tree().find("practice-marks") != nullptr);
+    CHECK(ui.tree().find("steps-dose") != nullptr);
+    CHECK(ui.tree().find("ladder") != nullptr);
+    CHECK(ui.app.state.find("checked=1") != std::string::npos);
+    CHECK(ui.app.practice_json.find("\"right\":2") != std::string::npos);
+    CHECK(ui.app.result_json == ui.app.response_json);
+    ui.press("try_again");
+    ui.settle();
+    CHECK(!ui.shows("9.33"));
+    CHECK(ui.app.inputs.answers[0].empty());
+    CHECK(ui.tree().find("check_answers") != nullptr);
+}
+
+TEST_CASE("'Show the arithmetic' opens and closes one panel's steps in the clinical widget") {
+    HeadlessUi ui("indication=nomid&weight=14.5&age=3&crcl=25&dose_mg=60&every_hours=48", kTallDesktop);
+    REQUIRE(ui.tree().find("arithmetic-dose") != nullptr);
+    CHECK(ui.tree().find("arithmetic-dose")->name == "Show the arithmetic (dose)");
+    CHECK(ui.tree().find("steps-dose") == nullptr);
+    ui.press("arithmetic-dose");
+    ui.settle();
+    const auto* steps = ui.tree().find("steps-dose");
+    REQUIRE(steps != nullptr);
+    CHECK(steps->role == Role::List);
+    CHECK(steps->name == "The arithmetic: dose");
+    CHECK(ui.shows("14.5 kg = 116"));
+    CHECK(ui.tree().find("arithmetic-dose")->name == "Hide the arithmetic (dose)");
+    ui.press("arithmetic-dose");
+    ui.settle();
+    CHECK(ui.tree().find("steps-dose") == nullptr);
+}

@@ -1,0 +1,501 @@
+// The arithmetic behind every shown number (steps.hpp): each step redoes to its result, every
+// number a golden answer shows has its step, and the texts say what a pharmacist writes.
+#include "steps.hpp"
+
+#include "numbers.hpp"
+#include "test_helpers.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <utility>
+
+namespace {
+
+using nlohmann::json;
+
+core::Response evaluate_request(const json& request) { return core::evaluate_text(request.dump(), db()); }
+
+// Every golden vector with a request, by file name, evaluated.
+std::vector<std::pair<std::string, core::Response>> golden_evaluated() {
+    std::vector<std::pair<std::string, core::Response>> out;
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(DOSECHECK_SOURCE_DIR) + "/tests/golden")) {
+        std::ifstream in(entry.path());
+        const json vector = json::parse(in);
+        if (vector.contains("request")) out.emplace_back(entry.path().filename().string(), evaluate_request(vector["request"]));
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    return out;
+}
+
+const std::vector<std::pair<std::string, core::Response>>& golden() {
+    static const auto all = golden_evaluated();
+    return all;
+}
+
+const core::Step* find_step(const core::Response& r, const std::string& quantity) {
+    for (const auto& s : r.steps)
+        if (s.quantity == quantity) return &s;
+    return nullptr;
+}
+
+// The numbers a response shows, listed from the response itself (not from the steps), each with
+// the quantity id its step must carry.
+std::vector<std::pair<std::string, double>> shown_numbers(const core::Response& r) {
+    std::vector<std::pair<std::string, double>> out;
+    out.emplace_back("weight_kg", r.patient.weight_kg);
+    if (r.patient.age_years) out.emplace_back("age_years", *r.patient.age_years);
+    if (r.renal.crcl_ml_min) out.emplace_back("crcl_ml_min", *r.renal.crcl_ml_min);
+    if (r.renal.scr_mg_dl) out.emplace_back("scr_mg_dl", *r.renal.scr_mg_dl);
+    if (r.renal.estimates.size() > 1)
+        for (const auto& e : r.renal.estimates) out.emplace_back("crcl_ml_min." + core::name_of(e.weight_kind), e.crcl_ml_min);
+    if (r.regimen) {
+        const core::RegimenResult& g = *r.regimen;
+        if (g.interval_hours) out.emplace_back("interval_hours", *g.interval_hours);
+        if (g.start_mg_per_day) {
+            out.emplace_back("start_min_mg_per_day", g.start_mg_per_day->min);
+            out.emplace_back("start_max_mg_per_day", g.start_mg_per_day->max);
+        }
+        if (g.start_mg_per_kg_per_day) {
+            out.emplace_back("start_min_mg_per_kg_per_day", g.start_mg_per_kg_per_day->min);
+            out.emplace_back("start_max_mg_per_kg_per_day", g.start_mg_per_kg_per_day->max);
+        }
+        if (g.ceiling_mg_per_day) out.emplace_back("ceiling_mg_per_day", *g.ceiling_mg_per_day);
+        if (g.ceiling_mg_per_day && g.ceiling_mg_per_kg_per_day) out.emplace_back("ceiling_mg_per_kg_per_day", *g.ceiling_mg_per_kg_per_day);
+        if (g.kind != core::DoseKind::Escalating && g.dose_mg) out.emplace_back("regimen.dose_mg", *g.dose_mg);
+        if (g.kind != core::DoseKind::Escalating && g.increase_to_mg) out.emplace_back("regimen.increase_to_mg", *g.increase_to_mg);
+    }
+    for (size_t i = 0; i < r.ladder.size(); ++i) {
+        const core::LadderRow& row = r.ladder[i];
+        const std::string id = "ladder." + std::to_string(i) + ".";
+        out.emplace_back(id + "mg", row.dose.mg);
+        if (row.dose.ml) out.emplace_back(id + "ml", *row.dose.ml);
+        if (row.dose.syringes) out.emplace_back(id + "syringes", *row.dose.syringes);
+        if (row.split) {
+            out.emplace_back(id + "split_mg", row.split->mg_per_dose);
+            out.emplace_back(id + "split_ml", row.split->ml_per_dose);
+            out.emplace_back(id + "split_syringes", row.split->syringes_per_day);
+        }
+    }
+    if (r.check) {
+        const core::CheckResult& c = *r.check;
+        out.emplace_back("order_dose_mg", c.dose_mg);
+        if (c.interval_hours > 0) out.emplace_back("order_interval_hours", c.interval_hours);
+        out.emplace_back("dose_mg_per_day", c.mg_per_dosing_day);
+        out.emplace_back("mg_per_kg_per_dosing_day", c.mg_per_kg_per_dosing_day);
+        out.emplace_back("mg_per_kg_per_day", c.mg_per_kg_per_day);
+        out.emplace_back("mg_per_kg_per_dose", c.mg_per_kg_per_dose);
+        if (c.measure.ml) out.emplace_back("ml_per_dose", *c.measure.ml);
+        if (c.measure.syringes) out.emplace_back("syringes_per_dose", *c.measure.syringes);
+        if (c.measure.vial_mg) out.emplace_back("vial_mg_per_dose", *c.measure.vial_mg);
+        if (c.measure.leftover_mg) out.emplace_back("leftover_mg_per_dose", *c.measure.leftover_mg);
+    }
+    std::set<std::string> drugs;
+    for (const auto& c : r.comparators) {
+        if (!c.dose_mg || !c.route) continue;
+        std::string route = c.route == core::Route::SC ? "sc." : "iv.";
+        const std::string prefix = "comparator." + c.drug + "." + (drugs.insert(c.drug).second ? "" : route);
+        out.emplace_back(prefix + "dose_mg", *c.dose_mg);
+        if (c.dose_max_mg) out.emplace_back(prefix + "dose_max_mg", *c.dose_max_mg);
+        if (c.increase_to_mg) out.emplace_back(prefix + "increase_to_mg", *c.increase_to_mg);
+        if (c.measure && c.measure->ml) out.emplace_back(prefix + "ml", *c.measure->ml);
+        if (c.measure && c.measure->vial_mg) out.emplace_back(prefix + "vial_mg", *c.measure->vial_mg);
+        if (c.increase_measure && c.increase_measure->ml) out.emplace_back(prefix + "increase_ml", *c.increase_measure->ml);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("steps: the golden vectors are there to check") {
+    CHECK(golden().size() > 300);
+    size_t ok = 0;
+    for (const auto& g : golden()) ok += g.second.ok ? 1 : 0;
+    CHECK(ok > 200);
+}
+
+TEST_CASE("steps: in every golden answer, each step redone gives its result") {
+    for (const auto& g : golden()) {
+        INFO(g.first);
+        for (const auto& step : g.second.steps) {
+            INFO(step.quantity << ": " << step.text);
+            CHECK(core::nearly_equal(core::redo(step), step.result));
+        }
+    }
+}
+
+TEST_CASE("steps: every number a golden answer shows has a step with that quantity and exactly that result") {
+    for (const auto& g : golden()) {
+        if (!g.second.ok) continue;
+        INFO(g.first);
+        for (const auto& number : shown_numbers(g.second)) {
+            INFO(number.first << " = " << number.second);
+            const core::Step* step = find_step(g.second, number.first);
+            REQUIRE(step != nullptr);
+            CHECK(step->result == number.second);
+        }
+    }
+}
+
+TEST_CASE("steps: every step names its source, has words, a unit where it has one, and a quantity given once") {
+    for (const auto& g : golden()) {
+        INFO(g.first);
+        std::set<std::string> quantities;
+        for (const auto& step : g.second.steps) {
+            INFO(step.quantity);
+            CHECK_FALSE(step.source.section.empty());
+            CHECK_FALSE(step.text.empty());
+            CHECK(quantities.insert(step.quantity).second);
+            if (step.op != core::StepOp::Lookup && step.op != core::StepOp::Below && step.op != core::StepOp::WholeUp &&
+                step.quantity.find("syringes") == std::string::npos && step.quantity.find("devices") == std::string::npos &&
+                step.quantity.find(".exact") == std::string::npos && step.quantity.find("renal_rule") == std::string::npos)
+                CHECK_FALSE(step.unit.empty());
+        }
+    }
+}
+
+TEST_CASE("steps: panels come in reading order (patient, dose, check, compare)") {
+    for (const auto& g : golden()) {
+        INFO(g.first);
+        int last = 0;
+        for (const auto& step : g.second.steps) {
+            const int panel = static_cast<int>(step.panel);
+            CHECK(panel >= last);
+            last = panel;
+        }
+    }
+}
+
+TEST_CASE("steps: an answer with errors has no steps, and its JSON none either") {
+    json req = nomid_child();
+    req["patient"]["weight"]["value"] = -1;
+    CHECK(evaluate_request(req).steps.empty());
+    CHECK_FALSE(run(req).contains("steps"));
+    for (const auto& g : golden())
+        if (!g.second.ok) CHECK_MESSAGE(g.second.steps.empty(), g.first);
+}
+
+TEST_CASE("steps: the JSON carries the same steps as compute(), with every field, and cites their sources") {
+    json req = nomid_child(20);
+    req["patient"]["renal"] = {{"crcl_ml_min", 25}};
+    const core::Response r = evaluate_request(req);
+    const json j = run(req);
+    REQUIRE(j["steps"].size() == r.steps.size());
+    for (size_t i = 0; i < r.steps.size(); ++i) {
+        const json& s = j["steps"][i];
+        CHECK(s["quantity"] == r.steps[i].quantity);
+        CHECK(s["panel"] == std::string(core::to_string(r.steps[i].panel)));
+        CHECK(s["text"] == r.steps[i].text);
+        CHECK(s["op"] == std::string(core::to_string(r.steps[i].op)));
+        CHECK(s["operands"].size() == r.steps[i].operands.size());
+        CHECK(s["rounding"] == std::string(core::to_string(r.steps[i].rounding)));
+        CHECK(s["decimals"] == r.steps[i].decimals);
+        CHECK(s["result"].get<double>() == r.steps[i].result);
+        CHECK(s["unit"] == r.steps[i].unit);
+        for (const auto& ref : s["source"]["refs"]) CHECK_MESSAGE(j["sources"].contains(ref.get<std::string>()), ref);
+    }
+}
+
+TEST_CASE("steps: Cockcroft-Gault with the patient's numbers substituted") {
+    json req = {{"indication", "ra"},
+                {"patient",
+                 {{"weight", {{"value", 70}, {"unit", "kg"}}},
+                  {"age", {{"value", 67}, {"unit", "years"}}},
+                  {"sex", "female"},
+                  {"renal", {{"scr", {{"value", 1.2}, {"unit", "mg/dL"}}}}}}}};
+    const core::Response r = evaluate_request(req);
+    REQUIRE(r.ok);
+    const core::Step* scr = find_step(r, "scr_mg_dl");
+    REQUIRE(scr != nullptr);
+    CHECK(scr->text == "Creatinine 1.2 mg/dL, as entered");
+    const core::Step* crcl = find_step(r, "crcl_ml_min");
+    REQUIRE(crcl != nullptr);
+    // (140 - 67) x 70 / (72 x 1.2) x 0.85 = 50.27..., shown rounded down.
+    CHECK(crcl->text ==
+          "CrCl (Cockcroft–Gault, actual weight) = (140 - 67 y) × 70 kg ÷ (72 × 1.2 mg/dL) × 0.85 (female) = 50.2 mL/min (50.272, rounded down to 0.1)");
+    CHECK(crcl->op == core::StepOp::CockcroftGault);
+    CHECK(crcl->operands == std::vector<double>{67, 70, 1.2, 0.85, 72});
+    CHECK(crcl->rounding == core::StepRounding::Down);
+    CHECK(crcl->result == 50.2);
+    CHECK(crcl->source.refs == db().renal_methods.cg_source.refs);
+    const core::Step* rule = find_step(r, "renal_rule_applies");
+    REQUIRE(rule != nullptr);
+    CHECK(rule->text == "CrCl 50.2 ≥ 30 mL/min: no renal adjustment");
+    CHECK(rule->result == 0);
+}
+
+TEST_CASE("steps: Cockcroft-Gault with a height shows ideal and adjusted weight, the BMI and the weight chosen") {
+    json req = {{"indication", "ra"},
+                {"patient",
+                 {{"weight", {{"value", 100}, {"unit", "kg"}}},
+                  {"age", {{"value", 67}, {"unit", "years"}}},
+                  {"sex", "female"},
+                  {"height_cm", 160},
+                  {"renal", {{"scr", {{"value", 250}, {"unit", "umol/L"}}}}}}}};
+    const core::Response r = evaluate_request(req);
+    REQUIRE(r.ok);
+    // 160 cm = 62.99 in; 45.5 + 2.3 x 2.99 = 52.38 kg; 52.38 + 0.4 x 47.62 = 71.43 kg; BMI 39.1.
+    REQUIRE(find_step(r, "ideal_weight_kg") != nullptr);
+    CHECK(find_step(r, "ideal_weight_kg")->text ==
+          "Ideal weight (Devine, female) = 45.5 kg + 2.3 kg/in × (62.99 in - 60 in) = 52.38 kg (52.38189, rounded to 0.01)");
+    REQUIRE(find_step(r, "adjusted_weight_kg") != nullptr);
+    CHECK(find_step(r, "adjusted_weight_kg")->result == 71.43);
+    REQUIRE(find_step(r, "bmi") != nullptr);
+    CHECK(find_step(r, "bmi")->result == 39.1);
+    REQUIRE(find_step(r, "renal_weight_kg") != nullptr);
+    CHECK(find_step(r, "renal_weight_kg")->result == 71.43);
+    CHECK(find_step(r, "renal_weight_kg")->text.find("Adjusted body weight 71.43 kg") != std::string::npos);
+    CHECK(find_step(r, "crcl_ml_min.actual")->result == 30.4);
+    CHECK(find_step(r, "crcl_ml_min.ideal")->result == 15.9);
+    CHECK(find_step(r, "crcl_ml_min")->result == 21.7);
+    CHECK(find_step(r, "crcl_ml_min")->text.find("× 71.43 kg ÷ (72 × 2.83 mg/dL)") != std::string::npos);
+    CHECK(find_step(r, "renal_rule_applies")->text == "CrCl 21.7 < 30 mL/min: the renal rule applies, every 48 h");
+}
+
+TEST_CASE("steps: creatinine in µmol/L is divided by 88.4 in its own step") {
+    json req = {{"indication", "ra"},
+                {"patient",
+                 {{"weight", {{"value", 70}, {"unit", "kg"}}},
+                  {"age", {{"value", 67}, {"unit", "years"}}},
+                  {"sex", "male"},
+                  {"renal", {{"scr", {{"value", 106}, {"unit", "umol/L"}}}}}}}};
+    const core::Response r = evaluate_request(req);
+    REQUIRE(r.ok);
+    const core::Step* scr = find_step(r, "scr_mg_dl");
+    REQUIRE(scr != nullptr);
+    CHECK(scr->op == core::StepOp::Divide);
+    CHECK(scr->operands == std::vector<double>{106, 88.4});
+    CHECK(scr->text.rfind("Creatinine 106 µmol/L ÷ 88.4 = " + core::format_number(*r.renal.scr_mg_dl, 6) + " mg/dL", 0) == 0);
+    CHECK(scr->result == *r.renal.scr_mg_dl);
+    CHECK(scr->source.refs == db().renal_methods.conversion_source.refs);
+    // The formula uses the creatinine as shown, and still gives the shown CrCl.
+    const core::Step* crcl = find_step(r, "crcl_ml_min");
+    REQUIRE(crcl != nullptr);
+    CHECK(crcl->operands[2] == *r.renal.scr_mg_dl);
+    CHECK(crcl->text.find("× 70 kg ÷ (72 × " + core::format_number(*r.renal.scr_mg_dl, 6) + " mg/dL) = ") != std::string::npos);
+}
+
+TEST_CASE("steps: bedside Schwartz in a child") {
+    json req = nomid_child(20);
+    req["patient"]["height_cm"] = 115;
+    req["patient"]["renal"] = {{"scr", {{"value", 0.5}, {"unit", "mg/dL"}}}};
+    const core::Response r = evaluate_request(req);
+    REQUIRE(r.ok);
+    const core::Step* crcl = find_step(r, "crcl_ml_min");
+    REQUIRE(crcl != nullptr);
+    // 0.413 x 115 / 0.5 = 94.99, shown rounded down.
+    CHECK(crcl->text == "eGFR (bedside Schwartz, used as CrCl) = 0.413 × 115 cm ÷ 0.5 mg/dL = 94.9 mL/min/1.73 m² (94.99, rounded down to 0.1)");
+    CHECK(crcl->op == core::StepOp::BedsideSchwartz);
+    CHECK(crcl->result == 94.9);
+    CHECK(crcl->unit == "mL/min/1.73 m²");
+    CHECK(crcl->source.refs == db().renal_methods.schwartz_source.refs);
+}
+
+TEST_CASE("steps: a weight in pounds is converted and rounded to 0.01 kg") {
+    json req = nomid_child();
+    req["patient"]["weight"] = {{"value", 44}, {"unit", "lb"}};
+    const core::Response r = evaluate_request(req);
+    REQUIRE(r.ok);
+    const core::Step* kg = find_step(r, "weight_kg");
+    REQUIRE(kg != nullptr);
+    CHECK(kg->text == "Weight 44 lb × 0.45359237 kg/lb = 19.96 kg (19.95806, rounded to 0.01)");
+    CHECK(kg->result == 19.96);
+    CHECK(kg->result == r.patient.weight_kg);
+    CHECK(kg->op == core::StepOp::Multiply);
+    CHECK(kg->rounding == core::StepRounding::Nearest);
+    CHECK(kg->decimals == 2);
+}
+
+TEST_CASE("steps: an age in months is divided by 12") {
+    json req = nomid_child(12);
+    req["patient"]["age"] = {{"value", 30}, {"unit", "months"}};
+    const core::Response r = evaluate_request(req);
+    REQUIRE(r.ok);
+    const core::Step* age = find_step(r, "age_years");
+    REQUIRE(age != nullptr);
+    CHECK(age->text == "Age 30 months ÷ 12 = 2.5 years");
+    CHECK(age->result == 2.5);
+}
+
+TEST_CASE("steps: the ceiling and the start, mg/kg/day × kg") {
+    const core::Response r = evaluate_request(nomid_child(14.5));
+    REQUIRE(r.ok);
+    CHECK(find_step(r, "ceiling_mg_per_day")->text == "Ceiling: 8 mg/kg/day × 14.5 kg = 116 mg/day");
+    CHECK(find_step(r, "start_min_mg_per_day")->text == "Start, lowest: 1 mg/kg/day × 14.5 kg = 14.5 mg/day");
+    CHECK(find_step(r, "start_max_mg_per_day")->text == "Start, highest: 2 mg/kg/day × 14.5 kg = 29 mg/day");
+    // The split of the ceiling row: 116 / 2 = 58 mg twice daily.
+    const core::Step* last = find_step(r, "ladder." + std::to_string(r.ladder.size() - 1) + ".split_mg");
+    REQUIRE(last != nullptr);
+    CHECK(last->text == "Row " + std::to_string(r.ladder.size()) + ": split, 116 mg ÷ 2 = 58 mg twice daily");
+    CHECK(last->source.refs == r.regimen->split_source.refs);
+}
+
+TEST_CASE("steps: a start capped in mg/day (pericarditis at 120 kg) shows the cap and the mg/kg it comes to") {
+    json req = {{"indication", "pericarditis"},
+                {"patient", {{"weight", {{"value", 120}, {"unit", "kg"}}}, {"age", {{"value", 50}, {"unit", "years"}}}}}};
+    const core::Response r = evaluate_request(req);
+    REQUIRE(r.ok);
+    REQUIRE(r.regimen->start_cap_mg_per_day);
+    const core::Step* uncapped = find_step(r, "start_max_mg_per_day.uncapped");
+    const core::Step* capped = find_step(r, "start_max_mg_per_day");
+    REQUIRE(uncapped != nullptr);
+    REQUIRE(capped != nullptr);
+    CHECK(capped->op == core::StepOp::Cap);
+    CHECK(capped->result == r.regimen->start_mg_per_day->max);
+    CHECK(capped->operands[0] == uncapped->result);
+    CHECK(capped->text.find(", capped at " + core::format_number(*r.regimen->start_cap_mg_per_day, 1) + " mg/day") != std::string::npos);
+    const core::Step* per_kg = find_step(r, "start_max_mg_per_kg_per_day");
+    REQUIRE(per_kg != nullptr);
+    CHECK(per_kg->rounding == core::StepRounding::Down);
+    CHECK(per_kg->result == r.regimen->start_mg_per_kg_per_day->max);
+}
+
+TEST_CASE("steps: under the every-48-h rule a row is one administration, and the rule says why") {
+    json req = nomid_child(20);
+    req["patient"]["renal"] = {{"crcl_ml_min", 25}};
+    const core::Response r = evaluate_request(req);
+    REQUIRE(r.ok);
+    CHECK(find_step(r, "crcl_ml_min")->text == "CrCl 25 mL/min, as entered");
+    CHECK(find_step(r, "renal_rule_applies")->text == "CrCl 25 < 30 mL/min: the renal rule applies, every 48 h");
+    CHECK(find_step(r, "renal_rule_applies")->source.refs == r.renal.source.refs);
+    CHECK(find_step(r, "interval_hours")->result == 48);
+    CHECK(find_step(r, "ladder.0.mg")->text == "Row 1: 1 mg/kg × 20 kg = 20 mg per administration, every 48 h");
+    CHECK(find_step(r, "ladder.0.split_mg") == nullptr);
+}
+
+TEST_CASE("steps: ESRD applies the renal rule with no number") {
+    json req = nomid_child(20);
+    req["patient"]["renal"] = {{"esrd", true}};
+    const core::Response r = evaluate_request(req);
+    REQUIRE(r.ok);
+    CHECK(find_step(r, "crcl_ml_min") == nullptr);
+    const core::Step* rule = find_step(r, "renal_rule_applies");
+    REQUIRE(rule != nullptr);
+    CHECK(rule->result == 1);
+    CHECK(rule->text.find("End-stage renal disease") == 0);
+}
+
+TEST_CASE("steps: a row below what the syringe measures says so, with the nearest measurable dose") {
+    const core::Response r = evaluate_request(nomid_child(10));
+    REQUIRE(r.ok);
+    REQUIRE(r.ladder.front().dose.below_measurable);
+    const core::Step* below = find_step(r, "ladder.0.below_measurable");
+    REQUIRE(below != nullptr);
+    CHECK(below->op == core::StepOp::Below);
+    CHECK(below->result == 1);
+    CHECK(below->text.find("10 mg < 20 mg, the smallest dose one draw measures: below measurable") != std::string::npos);
+    if (r.ladder.front().dose.nearest_measurable_mg)
+        CHECK(below->text.find("the nearest measurable dose is 20 mg (0.13 mL)") != std::string::npos);
+    CHECK_FALSE(below->source.section.empty());
+}
+
+TEST_CASE("steps: an order's mg per day, mg/kg/day, mL and syringes") {
+    json req = nomid_child(20);
+    req["prescribed"] = {{"dose_mg", 40}, {"doses_per_day", 2}};
+    const core::Response r = evaluate_request(req);
+    REQUIRE(r.ok);
+    CHECK(find_step(r, "dose_mg_per_day")->text == "Per dosing day: 40 mg × 2 = 80 mg");
+    CHECK(find_step(r, "dose_mg_per_day")->result == 80);
+    CHECK(find_step(r, "mg_per_kg_per_day")->text == "On average: 40 mg × 24 h ÷ 12 h ÷ 20 kg = 4 mg/kg/day");
+    CHECK(find_step(r, "mg_per_kg_per_day")->result == r.check->mg_per_kg_per_day);
+    CHECK(find_step(r, "ml_per_dose")->text == "Order: 40 mg ÷ 150 mg/mL = 0.27 mL (0.26667, rounded to 0.01)");
+    CHECK(find_step(r, "syringes_per_dose")->result == 1);
+    CHECK(find_step(r, "ml_per_dose")->panel == core::StepPanel::Check);
+}
+
+TEST_CASE("steps: a vial dose, mL = mg ÷ mg/mL and the vial combination") {
+    json req = {{"drug", "tocilizumab"},
+                {"indication", "ra"},
+                {"route", "IV"},
+                {"patient", {{"weight", {{"value", 70}, {"unit", "kg"}}}, {"age", {{"value", 50}, {"unit", "years"}}}}},
+                {"prescribed", {{"dose_mg", 560}, {"every_hours", 672}}}};
+    const core::Response r = evaluate_request(req);
+    REQUIRE(r.ok);
+    const core::Step* ml = find_step(r, "ml_per_dose");
+    REQUIRE(ml != nullptr);
+    CHECK(ml->text == "Order: 560 mg ÷ 20 mg/mL = 28 mL");
+    const core::Step* vials = find_step(r, "vial_mg_per_dose");
+    REQUIRE(vials != nullptr);
+    CHECK(vials->text == "Order: vials 1 × 400 mg + 2 × 80 mg = 560 mg (the least left over, then the fewest vials)");
+    CHECK(vials->op == core::StepOp::Add);
+    CHECK(vials->operands == std::vector<double>{400, 80, 80});
+    CHECK(find_step(r, "leftover_mg_per_dose")->result == 0);
+    // The labelled dose for this patient, from the band: mg/kg x kg.
+    REQUIRE(find_step(r, "regimen.mg_per_kg") != nullptr);
+    CHECK(find_step(r, "regimen.mg_per_kg")->op == core::StepOp::Lookup);
+    CHECK(find_step(r, "regimen.dose_mg")->result == *r.regimen->dose_mg);
+}
+
+TEST_CASE("steps: a whole-device dose counts devices; one that is not whole says it cannot be given") {
+    json req = {{"drug", "tocilizumab"},
+                {"indication", "ra"},
+                {"route", "SC"},
+                {"patient", {{"weight", {{"value", 70}, {"unit", "kg"}}}, {"age", {{"value", 50}, {"unit", "years"}}}}},
+                {"prescribed", {{"dose_mg", 162}, {"every_hours", 168}}}};
+    core::Response r = evaluate_request(req);
+    REQUIRE(r.ok);
+    CHECK(find_step(r, "syringes_per_dose")->text == "Order: 162 mg ÷ 162 mg per device = 1 device, each given whole");
+    CHECK(find_step(r, "ml_per_dose")->result == 0.9);
+    req["prescribed"]["dose_mg"] = 81;
+    r = evaluate_request(req);
+    REQUIRE(r.ok);
+    CHECK(find_step(r, "ml_per_dose") == nullptr);
+    const core::Step* devices = find_step(r, "syringes_per_dose.exact");
+    REQUIRE(devices != nullptr);
+    CHECK(devices->result == 0.5);
+    CHECK(devices->text.find("cannot be given") != std::string::npos);
+}
+
+TEST_CASE("steps: a comparator's band, mg/kg × kg and its cap") {
+    json req = {{"indication", "caps"},
+                {"patient", {{"weight", {{"value", 30}, {"unit", "kg"}}}, {"age", {{"value", 10}, {"unit", "years"}}}}}};
+    const core::Response r = evaluate_request(req);
+    REQUIRE(r.ok);
+    const core::Step* band = find_step(r, "comparator.canakinumab.mg_per_kg");
+    REQUIRE(band != nullptr);
+    CHECK(band->op == core::StepOp::Lookup);
+    CHECK(band->text.find("Band ") == 0);
+    CHECK(band->panel == core::StepPanel::Compare);
+    const core::Step* dose = find_step(r, "comparator.canakinumab.dose_mg");
+    REQUIRE(dose != nullptr);
+    CHECK(dose->text == "Dose: " + core::format_number(band->result) + " mg/kg × 30 kg = " + core::format_number(dose->result, 1) + " mg");
+    REQUIRE(find_step(r, "comparator.canakinumab.ml") != nullptr);
+    REQUIRE(find_step(r, "comparator.anakinra.dose_mg") != nullptr);
+}
+
+TEST_CASE("steps: redo works each operation the way the contract states it") {
+    const auto step = [](core::StepOp op, std::vector<double> operands, core::StepRounding rounding = core::StepRounding::None, int decimals = 0) {
+        core::Step s;
+        s.op = op;
+        s.operands = std::move(operands);
+        s.rounding = rounding;
+        s.decimals = decimals;
+        return s;
+    };
+    CHECK(core::redo(step(core::StepOp::Given, {29.96}, core::StepRounding::Down, 1)) == 29.9);
+    CHECK(core::redo(step(core::StepOp::Multiply, {8, 14.5})) == 116);
+    CHECK(core::redo(step(core::StepOp::Divide, {100, 150}, core::StepRounding::Nearest, 2)) == 0.67);
+    CHECK(core::redo(step(core::StepOp::Cap, {280, 200})) == 200);
+    CHECK(core::redo(step(core::StepOp::Below, {25, 30})) == 1);
+    CHECK(core::redo(step(core::StepOp::Below, {30, 30})) == 0);
+    CHECK(core::redo(step(core::StepOp::WholeUp, {110, 100})) == 2);
+    CHECK(core::redo(step(core::StepOp::Add, {400, 80, 80})) == 560);
+    CHECK(core::redo(step(core::StepOp::Subtract, {560, 540})) == 20);
+    CHECK(core::redo(step(core::StepOp::MultiplyDivide, {250, 24, 48, 25}, core::StepRounding::Nearest, 2)) == 5);
+    CHECK(core::redo(step(core::StepOp::AddScaled, {45.5, 2.3, 160 / 2.54, 60}, core::StepRounding::Nearest, 2)) == 52.38);
+    CHECK(core::redo(step(core::StepOp::CockcroftGault, {67, 70, 1.2, 0.85, 72}, core::StepRounding::Down, 1)) == 50.2);
+    CHECK(core::redo(step(core::StepOp::BedsideSchwartz, {115, 0.5, 0.413}, core::StepRounding::Down, 1)) == 94.9);
+    core::Step lookup = step(core::StepOp::Lookup, {30});
+    lookup.result = 2;
+    CHECK(core::redo(lookup) == 2);
+}
+
+TEST_CASE("steps: the enum names") {
+    CHECK(core::to_string(core::StepPanel::Compare) == "compare");
+    CHECK(core::to_string(core::StepOp::CockcroftGault) == "cockcroft-gault");
+    CHECK(core::to_string(core::StepOp::WholeUp) == "whole-up");
+    CHECK(core::to_string(core::StepOp::MultiplyDivide) == "multiply-divide");
+    CHECK(core::to_string(core::StepRounding::Down) == "down");
+}
