@@ -43,6 +43,8 @@ std::string sample(const ui::Field& f) {
         case ui::FieldKind::Date: return "2026-12-01";
         case ui::FieldKind::Flag: return "1";
         case ui::FieldKind::Page: return "1";
+        case ui::FieldKind::List: return "ceiling_mg_per_day,verdict";
+        case ui::FieldKind::Answer: return "12,5 mg";
     }
     return "";
 }
@@ -271,9 +273,9 @@ TEST_CASE("a link is read as data: unknown names counted, repeats and rival alte
     CHECK(not_esrd.inputs.renal == ui::RenalKind::Scr);
 
     std::string many;
-    for (int i = 0; i < 41; ++i) many += "&p" + std::to_string(i) + "=1";
+    for (int i = 0; i < 49; ++i) many += "&p" + std::to_string(i) + "=1";
     const auto crowded = ui::inputs_from_state(many);
-    CHECK(crowded.report.refused.find("41 parameters") != std::string::npos);
+    CHECK(crowded.report.refused.find("49 parameters") != std::string::npos);
     CHECK(ui::is_blank(crowded.inputs));
     const auto huge = ui::inputs_from_state("weight=" + std::string(1400000, '9'));
     CHECK(huge.report.refused.find("too long") != std::string::npos);
