@@ -198,6 +198,11 @@
         control.disabled = !!node.disabled;
         break;
       }
+      case 'list':
+        // "Findings for the prescribed dose", "The arithmetic: dose": a list is found by its name.
+        if (node.name) el.setAttribute('aria-label', node.name);
+        else el.removeAttribute('aria-label');
+        break;
       case 'radiogroup': {
         var legend = el.querySelector('legend');
         setText(legend, node.name);

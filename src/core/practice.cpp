@@ -124,12 +124,12 @@ Mark mark_answer(const PracticeQuantity& q, std::string_view answer, const Respo
         m.correct = std::string(to_string(r.verdict));
         if (typed.empty()) {
             m.status = MarkStatus::Unanswered;
-            m.feedback = "Not answered. The verdict is " + m.correct + ".";
+            m.feedback = "The verdict is " + m.correct + ".";
             return m;
         }
         const bool right = lower(typed) == m.correct;
         m.status = right ? MarkStatus::Right : MarkStatus::Wrong;
-        m.feedback = right ? "Right: " + m.correct + "." : "The verdict is " + m.correct + ", not " + lower(typed) + ".";
+        m.feedback = right ? "The verdict is " + m.correct + "." : "The verdict is " + m.correct + ", not " + lower(typed) + ".";
         if (!r.verdict_reason.empty()) m.feedback += " " + r.verdict_reason;
         return m;
     }
@@ -143,7 +143,7 @@ Mark mark_answer(const PracticeQuantity& q, std::string_view answer, const Respo
     m.correct = with_unit(correct, q.unit);
     if (typed.empty()) {
         m.status = MarkStatus::Unanswered;
-        m.feedback = "Not answered. The answer is " + m.correct + ".";
+        m.feedback = "The answer is " + m.correct + ".";
         return m;
     }
     const auto number = read_typed_number(typed);
@@ -162,7 +162,7 @@ Mark mark_answer(const PracticeQuantity& q, std::string_view answer, const Respo
     }
     if (within(number->value, correct, q.tolerance)) {
         m.status = MarkStatus::Right;
-        m.feedback = "Right: " + m.correct + " (" + tolerance + ").";
+        m.feedback = "The answer is " + m.correct + " (" + tolerance + ").";
         return m;
     }
     m.status = MarkStatus::Wrong;

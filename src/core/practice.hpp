@@ -20,7 +20,7 @@ struct Mark {
     std::string quantity;
     MarkStatus status = MarkStatus::Unanswered;
     std::string correct;   // the answer in words and unit ("116 mg/day", "exceeds"); empty when not applicable
-    std::string feedback;  // for the student, in words
+    std::string feedback;  // for the student, in words, after the status word ("Right.", "Wrong.")
     const Step* step = nullptr;  // the step that gives the answer (none for a verdict)
 };
 

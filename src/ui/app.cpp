@@ -153,7 +153,7 @@ void steps_list(App& app, core::StepPanel panel) {
         if (s.panel != panel) continue;
         if (!open) begin_list(app.ui, id.c_str(), std::string("The arithmetic: ") + panel_word(panel));
         open = true;
-        list_item(app.ui, "=", s.text, Tone::Normal, source_words(s.source));
+        list_item(app.ui, "=", s.text, Tone::Normal, s.source.refs.empty() ? std::string() : source_words(s.source));
     }
     if (open) end_list(app.ui);
 }

@@ -51,7 +51,7 @@ bool practice_panel(App& app, const core::DrugDb& db) {
     heading(ui, "practice-heading", view.teaching_case != nullptr ? "Practice: " + view.teaching_case->title : "Practice case");
     if (!view.problem.empty()) text(ui, view.problem, Tone::Caution, severity_symbol(core::Severity::Caution));
     heading(ui, "practice-case-heading", "The patient and the order", 3);
-    for (const auto& line : case_lines(in)) text(ui, line);
+    for (const auto& line : case_lines(in, r.ok ? r.indication.name : std::string())) text(ui, line);
     if (!r.ok && !is_blank(in)) {
         text(ui, "This case cannot be worked: the input needs correcting.", Tone::Exceeds, severity_symbol(core::Severity::Exceeds));
         for (const auto& e : r.errors) text(ui, error_line(e.field, e.message), Tone::Exceeds);
@@ -92,8 +92,8 @@ bool practice_panel(App& app, const core::DrugDb& db) {
     for (std::size_t i = 0; i < marks.size(); ++i) {
         const core::Mark& m = marks[i];
         const core::PracticeQuantity& q = *view.asked[i];
-        const std::string typed = in.answers[i].empty() ? std::string("no answer") : in.answers[i];
-        list_item(ui, mark_symbol(m.status), q.label + ": you answered " + typed + ". " + mark_word(m.status) + m.feedback,
+        const std::string answered = in.answers[i].empty() ? "no answer given. " : "you answered " + in.answers[i] + ". ";
+        list_item(ui, mark_symbol(m.status), q.label + ": " + answered + mark_word(m.status) + m.feedback,
                   mark_tone(m.status), m.step != nullptr ? step_line(*m.step) : std::string());
     }
     end_list(ui);

@@ -109,7 +109,7 @@ std::string hidden_summary(const Inputs& in, const PracticeView& view) {
     return out;
 }
 
-std::vector<std::string> case_lines(const Inputs& in) {
+std::vector<std::string> case_lines(const Inputs& in, const std::string& indication_name) {
     std::vector<std::string> lines;
     for (const auto& f : input_fields()) {
         if (f.kind == FieldKind::Page || f.practice) continue;
@@ -125,6 +125,7 @@ std::vector<std::string> case_lines(const Inputs& in) {
             unit = option_label(u, field_value(in, u).value_or(u.default_value));
         }
         std::string shown = f.kind == FieldKind::Choice ? option_label(f, *value) : f.kind == FieldKind::Flag ? "yes" : *value;
+        if (f.name == "indication" && !indication_name.empty()) shown = indication_name;
         lines.push_back(f.label + ": " + shown + (unit.empty() || f.kind == FieldKind::Flag ? "" : " " + unit));
     }
     return lines;

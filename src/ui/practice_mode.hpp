@@ -38,7 +38,8 @@ std::string practice_message_json(const Inputs& inputs, const std::vector<core::
 std::string hidden_summary(const Inputs& inputs, const PracticeView& view);
 
 // The case as the student reads it: "Weight: 14.5 kg" lines from the inputs (no computed number).
-std::vector<std::string> case_lines(const Inputs& inputs);
+// `indication_name`: the use's name from the response, shown in place of its id when known.
+std::vector<std::string> case_lines(const Inputs& inputs, const std::string& indication_name = "");
 
 // A step's line with its source: "Ceiling: 8 mg/kg/day x 14.5 kg = 116 mg/day [US label 2.2]".
 std::string step_line(const core::Step& step);
