@@ -80,7 +80,7 @@ void measure_steps(StepWriter& w, const MeasureIds& ids, const std::string& lead
                       lead + mg(m.mg) + " ÷ " + mg(p.device_mg) + " per device = " + num(devices, 3) +
                           " devices: the device is given whole, so this dose cannot be given with it" +
                           (m.nearest_measurable_mg ? " (nearest: " + mg(*m.nearest_measurable_mg) + ")" : std::string()),
-                      StepOp::Divide, {m.mg, p.device_mg}, StepRounding::None, 0, devices, "", p.source);
+                      StepOp::Divide, {m.mg, p.device_mg}, StepRounding::None, 0, devices, "devices", p.source);
             }
             return;
     }
@@ -227,6 +227,33 @@ void ladder_steps(StepWriter& w, const Response& r, const Dose& d, const Present
         double unrounded = 0;
         const bool at_cap = row.is_ceiling || (i == 0 && capped_start);
         const StepRounding rounding = at_cap ? StepRounding::Down : StepRounding::Nearest;
+        // The row's mg/kg: a step of the ladder (start + k × step), or worked back from a capped mg.
+        double mg_per_kg = 0;
+        if (at_cap) {
+            const double mg_cap = row.is_ceiling ? *ceiling : start.min_mg;
+            mg_per_kg = mg_cap / kg;
+            w.add(id + "mg_per_kg", lead + (row.is_ceiling ? "the ceiling, " : "the start, ") + mg(mg_cap) + " ÷ " + num(kg) + " kg = " + num(row.mg_per_kg_per_dose) + " mg/kg", StepOp::Divide,
+                  {mg_cap, kg}, rounding, 2, row.mg_per_kg_per_dose, "mg/kg", reg.source);
+        } else {
+            // Counted as the ladder counts it (start + k × step), so 1 + k × 0.5 never drifts.
+            const double k = std::round((row.mg_per_kg_per_dose - d.start_min_mg_per_kg_per_day) / step);
+            mg_per_kg = d.start_min_mg_per_kg_per_day + k * step;
+            if (k == 0)
+                w.add(id + "mg_per_kg", lead + "the lowest start, " + num(mg_per_kg) + " mg/kg", StepOp::Given, {mg_per_kg}, rounding, 2,
+                      row.mg_per_kg_per_dose, "mg/kg", reg.source);
+            else
+                w.add(id + "mg_per_kg",
+                      lead + num(d.start_min_mg_per_kg_per_day) + " mg/kg + " + num(step) + " mg/kg × " + num(k, 0) +
+                          (k == 1 ? " step" : " steps") + " = " + num(row.mg_per_kg_per_dose) + " mg/kg",
+                      StepOp::AddScaled, {d.start_min_mg_per_kg_per_day, step, k, 0}, rounding, 2, row.mg_per_kg_per_dose, "mg/kg", reg.source);
+        }
+        if (!row.daily) {
+            const double interval = reg.interval_hours.value_or(24);
+            w.add(id + "average_mg_per_kg_per_day",
+                  lead + "on average " + num(mg_per_kg, 4) + " mg/kg × 24 h ÷ " + num(interval) + " h = " + num(row.average_mg_per_kg_per_day) +
+                      " mg/kg/day",
+                  StepOp::MultiplyDivide, {mg_per_kg, 24, interval}, rounding, 2, row.average_mg_per_kg_per_day, "mg/kg/day", reg.source);
+        }
         if (row.is_ceiling && d.ceiling_mg_per_kg_per_day) {
             const double product = *d.ceiling_mg_per_kg_per_day * kg;
             unrounded = *ceiling;
@@ -246,9 +273,6 @@ void ladder_steps(StepWriter& w, const Response& r, const Dose& d, const Present
                                  num(first_step_mg, 4) + " mg, capped at " + mg(start.min_mg) + " = " + mg(row.dose.mg) + per,
                   StepOp::Cap, {first_step_mg, start.min_mg}, rounding, 1, row.dose.mg, "mg", reg.source);
         } else {
-            // The row's step, counted as the ladder counts it (start + k × step), so 1 + k × 0.5 never drifts.
-            const double k = std::round((row.mg_per_kg_per_dose - d.start_min_mg_per_kg_per_day) / step);
-            const double mg_per_kg = d.start_min_mg_per_kg_per_day + k * step;
             unrounded = mg_per_kg * kg;
             w.add(id + "mg", lead + num(mg_per_kg) + " mg/kg × " + num(kg) + " kg = " + mg(row.dose.mg) + per, StepOp::Multiply,
                   {mg_per_kg, kg}, rounding, 1, row.dose.mg, "mg", reg.source);
@@ -273,6 +297,23 @@ void ladder_steps(StepWriter& w, const Response& r, const Dose& d, const Present
     }
 }
 
+// How many administrations a course of days holds at the interval in force (describe_course).
+void course_steps(StepWriter& w, const std::string& quantity, const Regimen& regimen, const std::optional<CourseResult>& course,
+                  double interval_hours) {
+    if (!course || !course->administrations || !regimen.course) return;
+    if (regimen.course->max_administrations) {
+        w.add(quantity, "Course: " + std::to_string(*course->administrations) + (*course->administrations == 1 ? " dose" : " doses") + " (label)",
+              StepOp::Given, {static_cast<double>(*regimen.course->max_administrations)}, StepRounding::None, 0, *course->administrations, "",
+              course->source);
+    } else if (course->days && interval_hours > 0) {
+        const double hours = *course->days * 24;
+        w.add(quantity,
+              "Course: " + num(*course->days) + " days × 24 h ÷ " + num(interval_hours) + " h, rounded up = " +
+                  std::to_string(*course->administrations) + (*course->administrations == 1 ? " dose" : " doses"),
+              StepOp::WholeUp, {hours, interval_hours}, StepRounding::None, 0, *course->administrations, "", course->source);
+    }
+}
+
 // The renal rule (CrCl against the threshold, or ESRD) and the interval it gives.
 void interval_steps(StepWriter& w, const Response& r, const Regimen& regimen) {
     const RegimenResult& reg = *r.regimen;
@@ -294,6 +335,7 @@ void interval_steps(StepWriter& w, const Response& r, const Regimen& regimen) {
     }
     if (!reg.interval_hours) return;
     const bool adjusted = r.renal.adjusted && regimen.renal;
+    course_steps(w, "course_administrations", regimen, reg.course, *reg.interval_hours);
     w.add("interval_hours",
           "Interval: " + interval_words(*reg.interval_hours) +
               (adjusted ? " under the renal rule (the label's: " + interval_words(reg.label_interval_hours) + ")" : std::string(" (label)")),
@@ -366,6 +408,27 @@ void check_steps(StepWriter& w, const CheckResult& c, const PrescribedInput& o, 
               "Doses in one 24 h dosing day: 24 h ÷ " + num(c.interval_hours, 6) + " h, rounded up = " + std::to_string(doses_in_a_day),
               StepOp::WholeUp, {24, c.interval_hours}, StepRounding::None, 0, doses_in_a_day, "", source);
     }
+    if (repeats)
+        w.add("administrations_per_day",
+              "Administrations a day: 24 h ÷ " + num(c.interval_hours, 6) + " h = " + num(c.administrations_per_day),
+              StepOp::Divide, {24, c.interval_hours}, StepRounding::Nearest, 2, c.administrations_per_day, "per day", source);
+    if (o.total_doses && c.days && (repeats || *o.total_doses > 1)) {
+        const double first_day = repeats ? std::min(c.interval_hours, 24.0) : 24;
+        const double hours = first_day + c.interval_hours * (*o.total_doses - 1);
+        w.add("order_hours",
+              "Order length: " + num(first_day) + " h for the first dose + " + num(c.interval_hours, 6) + " h × (" +
+                  std::to_string(*o.total_doses) + kMinus + "1) = " + num(hours, 4) + " h",
+              StepOp::AddScaled, {first_day, c.interval_hours, static_cast<double>(*o.total_doses), 1}, StepRounding::None, 0, hours, "h",
+              entered_source());
+        w.add("order_days", "Order length: " + num(hours, 4) + " h ÷ 24 = " + num(*c.days) + (*c.days == 1 ? " day" : " days"), StepOp::Divide, {hours, 24},
+              StepRounding::Nearest, 2, *c.days, "days", entered_source());
+    } else if (o.days && c.total_doses && repeats) {
+        const double hours = *o.days * 24;
+        w.add("order_total_doses",
+              "Order: " + num(*o.days, 4) + " days × 24 h ÷ " + num(c.interval_hours, 6) + " h, rounded up = " + std::to_string(*c.total_doses) +
+                  (*c.total_doses == 1 ? " dose" : " doses"),
+              StepOp::WholeUp, {hours, c.interval_hours}, StepRounding::None, 0, *c.total_doses, "", entered_source());
+    }
     const double mg_day = o.dose_mg * doses_in_a_day;
     w.add("dose_mg_per_day", "Per dosing day: " + mg(o.dose_mg) + " × " + std::to_string(doses_in_a_day) + " = " + mg(c.mg_per_dosing_day),
           StepOp::Multiply, {o.dose_mg, static_cast<double>(doses_in_a_day)}, StepRounding::Nearest, 1, c.mg_per_dosing_day, "mg/day", source);
@@ -385,6 +448,33 @@ void check_steps(StepWriter& w, const CheckResult& c, const PrescribedInput& o, 
           StepOp::Divide, {o.dose_mg, kg}, StepRounding::Nearest, 2, c.mg_per_kg_per_dose, "mg/kg", source);
     measure_steps(w, {"ml_per_dose", "syringes_per_dose", "vial_mg_per_dose", "leftover_mg_per_dose", "dose_below_measurable"}, "Order: ",
                   c.measure, p);
+}
+
+// A comparator's interval in days, administrations a year or per course (compare_drugs): the
+// label's interval, or the renal rule's where it applies.
+void comparator_schedule_steps(StepWriter& w, const std::string& prefix, const std::string& lead, const Response& r,
+                               const ComparatorResult& c, const Regimen& regimen, const Band& band) {
+    const auto label = band.interval_hours ? band.interval_hours : regimen.interval_hours;
+    if (!label || !c.interval_days) return;
+    double hours = *label;
+    const Source* source = &band.source;
+    std::string why = " (label)";
+    if (regimen.renal) {
+        const RenalRule& rule = *regimen.renal;
+        const bool esrd = r.renal.method == RenalMethod::Esrd && rule.esrd;
+        if (esrd || (r.renal.crcl_ml_min && *r.renal.crcl_ml_min < rule.crcl_below_ml_min)) {
+            hours = rule.interval_hours;
+            source = &rule.source;
+            why = " (the renal rule" + (esrd ? std::string(": ESRD") : ": CrCl " + num(*r.renal.crcl_ml_min, 1) + " < " + num(rule.crcl_below_ml_min, 1) + " mL/min") + ")";
+        }
+    }
+    w.add(prefix + "interval_days", lead + "every " + num(hours, 6) + " h" + why + " ÷ 24 = every " + num(*c.interval_days) + (*c.interval_days == 1 ? " day" : " days"),
+          StepOp::Divide, {hours, 24}, StepRounding::Nearest, 2, *c.interval_days, "days", *source);
+    if (c.administrations_per_year)
+        w.add(prefix + "administrations_per_year",
+              lead + "365 days × 24 h ÷ " + num(hours, 6) + " h = " + num(*c.administrations_per_year, 1) + " administrations a year",
+              StepOp::Divide, {365 * 24, hours}, StepRounding::Nearest, 1, *c.administrations_per_year, "per year", *source);
+    if (c.administrations_per_course) course_steps(w, prefix + "administrations_per_course", regimen, c.course, hours);
 }
 
 // Each comparator's dose: the band read, the start or the per-kg dose with its caps, the volume.
@@ -418,6 +508,7 @@ void compare_steps(StepWriter& w, const Response& r, const Request& req, const D
             labelled_dose_steps(w, prefix, *chosen.regimen, *chosen.band, kg, age_months, c.dose_mg, c.increase_to_mg);
         }
         const std::string lead = c.name + " " + name_of(*c.route) + ": ";
+        comparator_schedule_steps(w, prefix, lead, r, c, *chosen.regimen, *chosen.band);
         if (c.measure)
             measure_steps(w, {prefix + "ml", prefix + "syringes", prefix + "vial_mg", prefix + "leftover_mg", prefix + "below_measurable"}, lead,
                           *c.measure, *chosen.presentation);
