@@ -35,25 +35,45 @@ int whole_up(double value) {
     return static_cast<int>(std::ceil(value - kNudge));
 }
 
-std::string format_number(double value, int max_decimals) {
-    if (!std::isfinite(value)) return "?";
+void append_number(std::string& out, double value, int max_decimals) {
+    if (!std::isfinite(value)) {
+        out += '?';
+        return;
+    }
     const double scale = power_of_ten(max_decimals);
     if (std::fabs(value) * scale >= 1e15) {
         // Beyond exact integer arithmetic (only absurd inputs get here, inside error messages):
         // nlohmann/json's own shortest round-trip formatter, the same on every platform.
-        return nlohmann::json(value).dump();
+        out += nlohmann::json(value).dump();
+        return;
     }
-    long long scaled = std::llround(std::fabs(value) * scale + kNudge);
-    const bool negative = value < 0 && scaled != 0;
-    const long long whole = scaled / static_cast<long long>(scale);
-    long long frac = scaled % static_cast<long long>(scale);
-    std::string out = (negative ? "-" : "") + std::to_string(whole);
+    const long long scaled = std::llround(std::fabs(value) * scale + kNudge);
+    const long long unit = static_cast<long long>(scale);
+    long long whole = scaled / unit, frac = scaled % unit;
+    // Digits written right to left into a small buffer: no allocation (steps write many numbers).
+    char buffer[48];
+    char* end = buffer + sizeof buffer;
+    char* p = end;
     if (frac != 0) {
-        std::string digits = std::to_string(frac);
-        digits.insert(0, static_cast<size_t>(max_decimals) - digits.size(), '0');
-        while (!digits.empty() && digits.back() == '0') digits.pop_back();
-        out += "." + digits;
+        int digits = max_decimals;
+        while (frac % 10 == 0) {
+            frac /= 10;
+            --digits;
+        }
+        for (int i = 0; i < digits; ++i, frac /= 10) *--p = static_cast<char>('0' + frac % 10);
+        *--p = '.';
     }
+    do {
+        *--p = static_cast<char>('0' + whole % 10);
+        whole /= 10;
+    } while (whole != 0);
+    if (value < 0 && scaled != 0) *--p = '-';
+    out.append(p, static_cast<size_t>(end - p));
+}
+
+std::string format_number(double value, int max_decimals) {
+    std::string out;
+    append_number(out, value, max_decimals);
     return out;
 }
 

@@ -21,6 +21,8 @@ int whole_up(double value);
 
 // "5", "0.5", "12.25": no trailing zeros, a leading zero, at most `max_decimals`.
 std::string format_number(double value, int max_decimals = 2);
+// The same, appended to `out` without a temporary string.
+void append_number(std::string& out, double value, int max_decimals = 2);
 
 // e^x built from +, *, / and exact scaling only, so native and wasm results are bit-identical.
 double exp_deterministic(double x);

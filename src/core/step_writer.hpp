@@ -8,6 +8,7 @@
 #include "step.hpp"
 
 #include <optional>
+#include <string_view>
 
 #include <string>
 #include <vector>
@@ -18,6 +19,55 @@ namespace core::step_detail {
 // and in WebAssembly).
 inline std::string num(double value, int decimals = 2) { return format_number(value, decimals); }
 
+// Numbers in a step's text: Num{value, decimals} (format_number's digits), Mg ("12.5 mg", to
+// 0.1), Ml ("0.003 mL", up to 6 decimals), Count (a whole number).
+struct Num {
+    double value;
+    int decimals = 2;
+};
+struct Mg {
+    double value;
+};
+struct Ml {
+    double value;
+};
+struct Count {
+    long long value;
+};
+
+// A step's text, appended piece by piece into one buffer: steps are written on every evaluate(),
+// so no temporary strings.
+class Text {
+public:
+    Text() { text_.reserve(200); }
+    Text& operator<<(std::string_view piece) {
+        text_.append(piece);
+        return *this;
+    }
+    Text& operator<<(Num n) {
+        append_number(text_, n.value, n.decimals);
+        return *this;
+    }
+    Text& operator<<(Mg m) {
+        append_number(text_, m.value, 1);
+        text_.append(" mg");
+        return *this;
+    }
+    Text& operator<<(Ml m) {
+        append_number(text_, m.value, 6);
+        text_.append(" mL");
+        return *this;
+    }
+    Text& operator<<(Count c) {
+        append_number(text_, static_cast<double>(c.value), 0);
+        return *this;
+    }
+    std::string take() { return std::move(text_); }
+
+private:
+    std::string text_;
+};
+
 // The steps of one response, written in reading order; `panel` is the panel being written.
 struct StepWriter {
     std::vector<Step>& out;
@@ -25,6 +75,10 @@ struct StepWriter {
     // Adds a step; when the rounding changed the value, the text says how it was rounded.
     Step& add(std::string quantity, std::string text, StepOp op, std::vector<double> operands, StepRounding rounding,
               int decimals, double result, const char* unit, const Source& source);
+    Step& add(std::string quantity, Text& text, StepOp op, std::vector<double> operands, StepRounding rounding, int decimals,
+              double result, const char* unit, const Source& source) {
+        return add(std::move(quantity), text.take(), op, std::move(operands), rounding, decimals, result, unit, source);
+    }
 };
 
 // A value as the request gave it.

@@ -97,9 +97,9 @@ double rounded(double value, StepRounding rounding, int decimals) {
 }
 
 // "0.1", "0.01", "1": the unit a value is rounded to.
-std::string rounding_unit(int decimals) {
-    if (decimals <= 0) return "1";
-    return "0." + std::string(static_cast<size_t>(decimals - 1), '0') + "1";
+std::string_view rounding_unit(int decimals) {
+    static constexpr std::string_view units[] = {"1", "0.1", "0.01", "0.001", "0.0001", "0.00001", "0.000001", "0.0000001", "0.00000001"};
+    return units[std::clamp(decimals, 0, 8)];
 }
 
 }  // namespace
@@ -115,8 +115,13 @@ Step& StepWriter::add(std::string quantity, std::string text, StepOp op, std::ve
     // "= 30 mg/day (29.98, rounded to 0.1)": the value before rounding, and how it was rounded.
     if (rounding != StepRounding::None && op != StepOp::Lookup)
         if (const double unrounded = apply(step); unrounded != result)
-            step.text += " (" + num(unrounded, std::min(decimals + 3, 8)) +
-                         (rounding == StepRounding::Down ? ", rounded down to " : ", rounded to ") + rounding_unit(decimals) + ")";
+        {
+            step.text += " (";
+            append_number(step.text, unrounded, std::min(decimals + 3, 8));
+            step.text += rounding == StepRounding::Down ? ", rounded down to " : ", rounded to ";
+            step.text += rounding_unit(decimals);
+            step.text += ')';
+        }
     return step;
 }
 

@@ -58,68 +58,80 @@ struct MeasureIds {
 
 // mL to draw (mg ÷ mg/mL), syringes or whole devices, the vial combination, and whether the
 // presentation can measure it.
-void measure_steps(StepWriter& w, const MeasureIds& ids, const std::string& lead, const Measure& m, const Presentation& p) {
+void measure_steps(StepWriter& w, const MeasureIds& ids, std::string_view lead, const Measure& m, const Presentation& p) {
     switch (p.kind) {
         case PresentationKind::GraduatedSyringe:
         case PresentationKind::Vials:
-            if (m.ml)
-                w.add(ids.ml, lead + mg(m.mg) + " ÷ " + num(p.mg_per_ml) + " mg/mL = " + ml(*m.ml), StepOp::Divide, {m.mg, p.mg_per_ml},
-                      StepRounding::Nearest, ml_decimals(m.mg, p.mg_per_ml), *m.ml, "mL", p.source);
+            if (m.ml) {
+                Text t;
+                t << lead << Mg{m.mg} << " ÷ " << Num{p.mg_per_ml} << " mg/mL = " << Ml{*m.ml};
+                w.add(ids.ml, t, StepOp::Divide, {m.mg, p.mg_per_ml}, StepRounding::Nearest, ml_decimals(m.mg, p.mg_per_ml), *m.ml, "mL",
+                      p.source);
+            }
             break;
         case PresentationKind::WholeDevice:
             if (m.syringes && m.ml) {
-                w.add(ids.count,
-                      lead + mg(m.mg) + " ÷ " + mg(p.device_mg) + " per device = " + std::to_string(*m.syringes) +
-                          (*m.syringes == 1 ? " device" : " devices") + ", each given whole",
-                      StepOp::WholeUp, {m.mg, p.device_mg}, StepRounding::None, 0, *m.syringes, "", p.source);
-                w.add(ids.ml, lead + std::to_string(*m.syringes) + " × " + ml(p.device_ml) + " = " + ml(*m.ml), StepOp::Multiply,
-                      {static_cast<double>(*m.syringes), p.device_ml}, StepRounding::Nearest, 2, *m.ml, "mL", p.source);
+                Text t;
+                t << lead << Mg{m.mg} << " ÷ " << Mg{p.device_mg} << " per device = " << Count{*m.syringes}
+                  << (*m.syringes == 1 ? " device" : " devices") << ", each given whole";
+                w.add(ids.count, t, StepOp::WholeUp, {m.mg, p.device_mg}, StepRounding::None, 0, *m.syringes, "", p.source);
+                Text v;
+                v << lead << Count{*m.syringes} << " × " << Ml{p.device_ml} << " = " << Ml{*m.ml};
+                w.add(ids.ml, v, StepOp::Multiply, {static_cast<double>(*m.syringes), p.device_ml}, StepRounding::Nearest, 2, *m.ml, "mL",
+                      p.source);
             } else {
                 const double devices = m.mg / p.device_mg;
-                w.add(ids.count + ".exact",
-                      lead + mg(m.mg) + " ÷ " + mg(p.device_mg) + " per device = " + num(devices, 3) +
-                          " devices: the device is given whole, so this dose cannot be given with it" +
-                          (m.nearest_measurable_mg ? " (nearest: " + mg(*m.nearest_measurable_mg) + ")" : std::string()),
-                      StepOp::Divide, {m.mg, p.device_mg}, StepRounding::None, 0, devices, "", p.source);
+                Text t;
+                t << lead << Mg{m.mg} << " ÷ " << Mg{p.device_mg} << " per device = " << Num{devices, 3}
+                  << " devices: the device is given whole, so this dose cannot be given with it";
+                if (m.nearest_measurable_mg) t << " (nearest: " << Mg{*m.nearest_measurable_mg} << ")";
+                w.add(ids.count + ".exact", t, StepOp::Divide, {m.mg, p.device_mg}, StepRounding::None, 0, devices, "devices", p.source);
             }
             return;
     }
     if (p.kind == PresentationKind::GraduatedSyringe && m.syringes) {
-        std::string draws;
+        Text t;
+        t << lead << Mg{m.mg} << " ÷ " << Mg{p.device_mg} << " per syringe, rounded up = " << Count{*m.syringes}
+          << (*m.syringes == 1 ? " syringe" : " syringes");
         if (m.syringe_draws_mg.size() > 1) {
-            for (double d : m.syringe_draws_mg) draws += (draws.empty() ? "" : " + ") + num(d, 1);
-            draws = " (" + draws + " mg";
+            t << " (";
+            for (size_t i = 0; i < m.syringe_draws_mg.size(); ++i) t << (i == 0 ? "" : " + ") << Num{m.syringe_draws_mg[i], 1};
+            t << " mg";
             const double rest = m.mg - (*m.syringes - 1) * p.device_mg;
             if (p.min_measurable_mg && rest < *p.min_measurable_mg * (1 - kTolerance))
-                draws += ": the last " + mg(rest) + " is too small to measure, so it is shared with the syringe before";
-            draws += ")";
+                t << ": the last " << Mg{rest} << " is too small to measure, so it is shared with the syringe before";
+            t << ")";
         }
-        w.add(ids.count,
-              lead + mg(m.mg) + " ÷ " + mg(p.device_mg) + " per syringe, rounded up = " + std::to_string(*m.syringes) +
-                  (*m.syringes == 1 ? " syringe" : " syringes") + draws,
-              StepOp::WholeUp, {m.mg, p.device_mg}, StepRounding::None, 0, *m.syringes, "", p.source);
+        w.add(ids.count, t, StepOp::WholeUp, {m.mg, p.device_mg}, StepRounding::None, 0, *m.syringes, "", p.source);
     }
     if (p.kind == PresentationKind::Vials && !m.vials.empty() && m.vial_mg) {
         std::vector<double> each;
-        std::string words;
-        for (const auto& [vial_mg, count] : m.vials) {
-            for (int i = 0; i < count; ++i) each.push_back(vial_mg);
-            words += (words.empty() ? "" : " + ") + std::to_string(count) + " × " + mg(vial_mg);
+        Text t;
+        t << lead << "vials ";
+        for (size_t i = 0; i < m.vials.size(); ++i) {
+            const auto& [vial_mg, count] = m.vials[i];
+            for (int n = 0; n < count; ++n) each.push_back(vial_mg);
+            t << (i == 0 ? "" : " + ") << Count{count} << " × " << Mg{vial_mg};
         }
-        w.add(ids.vial_mg, lead + "vials " + words + " = " + mg(*m.vial_mg) + " (the least left over, then the fewest vials)",
-              StepOp::Add, std::move(each), StepRounding::Nearest, 1, *m.vial_mg, "mg", p.source);
-        if (m.leftover_mg)
-            w.add(ids.leftover_mg, lead + "left over " + mg(*m.vial_mg) + kMinus + mg(m.mg) + " = " + mg(*m.leftover_mg), StepOp::Subtract,
-                  {*m.vial_mg, m.mg}, StepRounding::Nearest, 1, *m.leftover_mg, "mg", p.source);
+        t << " = " << Mg{*m.vial_mg} << " (the least left over, then the fewest vials)";
+        w.add(ids.vial_mg, t, StepOp::Add, std::move(each), StepRounding::Nearest, 1, *m.vial_mg, "mg", p.source);
+        if (m.leftover_mg) {
+            Text left;
+            left << lead << "left over " << Mg{*m.vial_mg} << kMinus << Mg{m.mg} << " = " << Mg{*m.leftover_mg};
+            w.add(ids.leftover_mg, left, StepOp::Subtract, {*m.vial_mg, m.mg}, StepRounding::Nearest, 1, *m.leftover_mg, "mg", p.source);
+        }
     }
     if (m.below_measurable && p.min_measurable_mg) {
         const double smallest = m.syringe_draws_mg.empty() ? m.mg : *std::min_element(m.syringe_draws_mg.begin(), m.syringe_draws_mg.end());
-        w.add(ids.below,
-              lead + mg(smallest) + " < " + mg(*p.min_measurable_mg) + ", the smallest dose one draw measures: below measurable" +
-                  (m.nearest_measurable_mg ? "; the nearest measurable dose is " + mg(*m.nearest_measurable_mg) + " (" +
-                                                 ml(ml_for_mg(*m.nearest_measurable_mg, p.mg_per_ml)) + ")"
-                                           : "; no nearest measurable dose is offered"),
-              StepOp::Below, {smallest, *p.min_measurable_mg}, StepRounding::None, 0, 1, "", p.measurable_source.value_or(p.source));
+        Text t;
+        t << lead << Mg{smallest} << " < " << Mg{*p.min_measurable_mg} << ", the smallest dose one draw measures: below measurable";
+        if (m.nearest_measurable_mg)
+            t << "; the nearest measurable dose is " << Mg{*m.nearest_measurable_mg} << " ("
+              << Ml{ml_for_mg(*m.nearest_measurable_mg, p.mg_per_ml)} << ")";
+        else
+            t << "; no nearest measurable dose is offered";
+        w.add(ids.below, t, StepOp::Below, {smallest, *p.min_measurable_mg}, StepRounding::None, 0, 1, "",
+              p.measurable_source.value_or(p.source));
     }
 }
 
@@ -219,57 +231,127 @@ void ladder_steps(StepWriter& w, const Response& r, const Dose& d, const Present
     const double first_step_mg = d.start_min_mg_per_kg_per_day * kg;
     const bool capped_start = start.min_mg < first_step_mg * (1 - kTolerance);
     const double step = reg.step_mg_per_kg > 0 ? reg.step_mg_per_kg : 1;
+    const double interval = reg.interval_hours.value_or(24);
     for (size_t i = 0; i < r.ladder.size(); ++i) {
         const LadderRow& row = r.ladder[i];
-        const std::string id = "ladder." + std::to_string(i) + ".";
-        const std::string lead = "Row " + std::to_string(i + 1) + ": ";
-        const std::string per = row.daily ? " a day" : " per administration, every " + num(reg.interval_hours.value_or(48)) + " h";
+        std::string id = "ladder.";
+        append_number(id, static_cast<double>(i), 0);
+        id += '.';
+        std::string lead = "Row ";
+        append_number(lead, static_cast<double>(i + 1), 0);
+        lead += ": ";
+        std::string per = " a day";
+        if (!row.daily) {
+            per = " per administration, every ";
+            append_number(per, reg.interval_hours.value_or(48));
+            per += " h";
+        }
         double unrounded = 0;
         const bool at_cap = row.is_ceiling || (i == 0 && capped_start);
         const StepRounding rounding = at_cap ? StepRounding::Down : StepRounding::Nearest;
-        if (row.is_ceiling && d.ceiling_mg_per_kg_per_day) {
-            const double product = *d.ceiling_mg_per_kg_per_day * kg;
-            unrounded = *ceiling;
-            if (*ceiling < product)
-                w.add(id + "mg", lead + "the ceiling, " + num(*d.ceiling_mg_per_kg_per_day) + " mg/kg × " + num(kg) + " kg = " + num(product, 4) +
-                          " mg, capped at " + mg(*ceiling) + " = " + mg(row.dose.mg) + per,
-                      StepOp::Cap, {product, *ceiling}, rounding, 1, row.dose.mg, "mg", reg.source);
-            else
-                w.add(id + "mg", lead + "the ceiling, " + num(*d.ceiling_mg_per_kg_per_day) + " mg/kg × " + num(kg) + " kg = " + mg(row.dose.mg) + per,
-                      StepOp::Multiply, {*d.ceiling_mg_per_kg_per_day, kg}, rounding, 1, row.dose.mg, "mg", reg.source);
-        } else if (row.is_ceiling) {
-            unrounded = *ceiling;
-            w.add(id + "mg", lead + "the ceiling, " + mg(row.dose.mg) + per, StepOp::Given, {*ceiling}, rounding, 1, row.dose.mg, "mg", reg.source);
-        } else if (i == 0 && capped_start) {
-            unrounded = start.min_mg;
-            w.add(id + "mg", lead + "the start, " + num(d.start_min_mg_per_kg_per_day) + " mg/kg × " + num(kg) + " kg = " +
-                                 num(first_step_mg, 4) + " mg, capped at " + mg(start.min_mg) + " = " + mg(row.dose.mg) + per,
-                  StepOp::Cap, {first_step_mg, start.min_mg}, rounding, 1, row.dose.mg, "mg", reg.source);
-        } else {
-            // The row's step, counted as the ladder counts it (start + k × step), so 1 + k × 0.5 never drifts.
-            const double k = std::round((row.mg_per_kg_per_dose - d.start_min_mg_per_kg_per_day) / step);
-            const double mg_per_kg = d.start_min_mg_per_kg_per_day + k * step;
-            unrounded = mg_per_kg * kg;
-            w.add(id + "mg", lead + num(mg_per_kg) + " mg/kg × " + num(kg) + " kg = " + mg(row.dose.mg) + per, StepOp::Multiply,
-                  {mg_per_kg, kg}, rounding, 1, row.dose.mg, "mg", reg.source);
+        // The row's mg/kg: a step of the ladder (start + k × step), or worked back from a capped mg.
+        double mg_per_kg = 0;
+        {
+            Text t;
+            t << lead;
+            if (at_cap) {
+                const double mg_cap = row.is_ceiling ? *ceiling : start.min_mg;
+                mg_per_kg = mg_cap / kg;
+                t << (row.is_ceiling ? "the ceiling, " : "the start, ") << Mg{mg_cap} << " ÷ " << Num{kg} << " kg = "
+                  << Num{row.mg_per_kg_per_dose} << " mg/kg";
+                w.add(id + "mg_per_kg", t, StepOp::Divide, {mg_cap, kg}, rounding, 2, row.mg_per_kg_per_dose, "mg/kg", reg.source);
+            } else {
+                // Counted as the ladder counts it (start + k × step), so 1 + k × 0.5 never drifts.
+                const double k = std::round((row.mg_per_kg_per_dose - d.start_min_mg_per_kg_per_day) / step);
+                mg_per_kg = d.start_min_mg_per_kg_per_day + k * step;
+                if (k == 0) {
+                    t << "the lowest start, " << Num{mg_per_kg} << " mg/kg";
+                    w.add(id + "mg_per_kg", t, StepOp::Given, {mg_per_kg}, rounding, 2, row.mg_per_kg_per_dose, "mg/kg", reg.source);
+                } else {
+                    t << Num{d.start_min_mg_per_kg_per_day} << " mg/kg + " << Num{step} << " mg/kg × " << Num{k, 0}
+                      << (k == 1 ? " step" : " steps") << " = " << Num{row.mg_per_kg_per_dose} << " mg/kg";
+                    w.add(id + "mg_per_kg", t, StepOp::AddScaled, {d.start_min_mg_per_kg_per_day, step, k, 0}, rounding, 2,
+                          row.mg_per_kg_per_dose, "mg/kg", reg.source);
+                }
+            }
+        }
+        if (!row.daily) {
+            Text t;
+            t << lead << "on average " << Num{mg_per_kg, 4} << " mg/kg × 24 h ÷ " << Num{interval} << " h = "
+              << Num{row.average_mg_per_kg_per_day} << " mg/kg/day";
+            w.add(id + "average_mg_per_kg_per_day", t, StepOp::MultiplyDivide, {mg_per_kg, 24, interval}, rounding, 2,
+                  row.average_mg_per_kg_per_day, "mg/kg/day", reg.source);
+        }
+        {
+            Text t;
+            t << lead;
+            if (row.is_ceiling && d.ceiling_mg_per_kg_per_day) {
+                const double product = *d.ceiling_mg_per_kg_per_day * kg;
+                unrounded = *ceiling;
+                t << "the ceiling, " << Num{*d.ceiling_mg_per_kg_per_day} << " mg/kg × " << Num{kg} << " kg = ";
+                if (*ceiling < product) {
+                    t << Num{product, 4} << " mg, capped at " << Mg{*ceiling} << " = " << Mg{row.dose.mg} << per;
+                    w.add(id + "mg", t, StepOp::Cap, {product, *ceiling}, rounding, 1, row.dose.mg, "mg", reg.source);
+                } else {
+                    t << Mg{row.dose.mg} << per;
+                    w.add(id + "mg", t, StepOp::Multiply, {*d.ceiling_mg_per_kg_per_day, kg}, rounding, 1, row.dose.mg, "mg", reg.source);
+                }
+            } else if (row.is_ceiling) {
+                unrounded = *ceiling;
+                t << "the ceiling, " << Mg{row.dose.mg} << per;
+                w.add(id + "mg", t, StepOp::Given, {*ceiling}, rounding, 1, row.dose.mg, "mg", reg.source);
+            } else if (i == 0 && capped_start) {
+                unrounded = start.min_mg;
+                t << "the start, " << Num{d.start_min_mg_per_kg_per_day} << " mg/kg × " << Num{kg} << " kg = " << Num{first_step_mg, 4}
+                  << " mg, capped at " << Mg{start.min_mg} << " = " << Mg{row.dose.mg} << per;
+                w.add(id + "mg", t, StepOp::Cap, {first_step_mg, start.min_mg}, rounding, 1, row.dose.mg, "mg", reg.source);
+            } else {
+                unrounded = mg_per_kg * kg;
+                t << Num{mg_per_kg} << " mg/kg × " << Num{kg} << " kg = " << Mg{row.dose.mg} << per;
+                w.add(id + "mg", t, StepOp::Multiply, {mg_per_kg, kg}, rounding, 1, row.dose.mg, "mg", reg.source);
+            }
         }
         measure_steps(w, {id + "ml", id + "syringes", id + "vial_mg", id + "leftover_mg", id + "below_measurable"}, lead, row.dose, p);
         if (!row.split) continue;
         const SplitDose& s = *row.split;
-        const std::string split_lead = lead + "split, ";
-        w.add(id + "split_mg", split_lead + num(unrounded, 4) + " mg ÷ 2 = " + mg(s.mg_per_dose) + " twice daily", StepOp::Divide,
-              {unrounded, 2}, rounding, 1, s.mg_per_dose, "mg", reg.split_source);
-        w.add(id + "split_ml", split_lead + mg(s.mg_per_dose) + " ÷ " + num(p.mg_per_ml) + " mg/mL = " + ml(s.ml_per_dose), StepOp::Divide,
-              {s.mg_per_dose, p.mg_per_ml}, StepRounding::Nearest, ml_decimals(s.mg_per_dose, p.mg_per_ml), s.ml_per_dose, "mL", p.source);
+        lead += "split, ";
+        Text half;
+        half << lead << Num{unrounded, 4} << " mg ÷ 2 = " << Mg{s.mg_per_dose} << " twice daily";
+        w.add(id + "split_mg", half, StepOp::Divide, {unrounded, 2}, rounding, 1, s.mg_per_dose, "mg", reg.split_source);
+        Text volume;
+        volume << lead << Mg{s.mg_per_dose} << " ÷ " << Num{p.mg_per_ml} << " mg/mL = " << Ml{s.ml_per_dose};
+        w.add(id + "split_ml", volume, StepOp::Divide, {s.mg_per_dose, p.mg_per_ml}, StepRounding::Nearest,
+              ml_decimals(s.mg_per_dose, p.mg_per_ml), s.ml_per_dose, "mL", p.source);
         const int per_dose = s.syringes_per_day / 2;
-        w.add(id + "split_syringes", split_lead + "2 doses × " + std::to_string(per_dose) + (per_dose == 1 ? " syringe" : " syringes") +
-                                         " = " + std::to_string(s.syringes_per_day) + " syringes a day",
-              StepOp::Multiply, {2, static_cast<double>(per_dose)}, StepRounding::None, 0, s.syringes_per_day, "", p.source);
-        if (s.below_measurable && p.min_measurable_mg)
-            w.add(id + "split_below_measurable",
-                  split_lead + mg(s.mg_per_dose) + " < " + mg(*p.min_measurable_mg) + ", the smallest dose one draw measures: below measurable" +
-                      (s.nearest_measurable_mg ? "; the nearest measurable dose is " + mg(*s.nearest_measurable_mg) : std::string()),
-                  StepOp::Below, {s.mg_per_dose, *p.min_measurable_mg}, StepRounding::None, 0, 1, "", p.measurable_source.value_or(p.source));
+        Text syringes;
+        syringes << lead << "2 doses × " << Count{per_dose} << (per_dose == 1 ? " syringe" : " syringes") << " = "
+                 << Count{s.syringes_per_day} << " syringes a day";
+        w.add(id + "split_syringes", syringes, StepOp::Multiply, {2, static_cast<double>(per_dose)}, StepRounding::None, 0,
+              s.syringes_per_day, "", p.source);
+        if (s.below_measurable && p.min_measurable_mg) {
+            Text below;
+            below << lead << Mg{s.mg_per_dose} << " < " << Mg{*p.min_measurable_mg} << ", the smallest dose one draw measures: below measurable";
+            if (s.nearest_measurable_mg) below << "; the nearest measurable dose is " << Mg{*s.nearest_measurable_mg};
+            w.add(id + "split_below_measurable", below, StepOp::Below, {s.mg_per_dose, *p.min_measurable_mg}, StepRounding::None, 0, 1,
+                  "", p.measurable_source.value_or(p.source));
+        }
+    }
+}
+
+// How many administrations a course of days holds at the interval in force (describe_course).
+void course_steps(StepWriter& w, const std::string& quantity, const Regimen& regimen, const std::optional<CourseResult>& course,
+                  double interval_hours) {
+    if (!course || !course->administrations || !regimen.course) return;
+    if (regimen.course->max_administrations) {
+        w.add(quantity, "Course: " + std::to_string(*course->administrations) + (*course->administrations == 1 ? " dose" : " doses") + " (label)",
+              StepOp::Given, {static_cast<double>(*regimen.course->max_administrations)}, StepRounding::None, 0, *course->administrations, "",
+              course->source);
+    } else if (course->days && interval_hours > 0) {
+        const double hours = *course->days * 24;
+        w.add(quantity,
+              "Course: " + num(*course->days) + " days × 24 h ÷ " + num(interval_hours) + " h, rounded up = " +
+                  std::to_string(*course->administrations) + (*course->administrations == 1 ? " dose" : " doses"),
+              StepOp::WholeUp, {hours, interval_hours}, StepRounding::None, 0, *course->administrations, "", course->source);
     }
 }
 
@@ -294,6 +376,7 @@ void interval_steps(StepWriter& w, const Response& r, const Regimen& regimen) {
     }
     if (!reg.interval_hours) return;
     const bool adjusted = r.renal.adjusted && regimen.renal;
+    course_steps(w, "course_administrations", regimen, reg.course, *reg.interval_hours);
     w.add("interval_hours",
           "Interval: " + interval_words(*reg.interval_hours) +
               (adjusted ? " under the renal rule (the label's: " + interval_words(reg.label_interval_hours) + ")" : std::string(" (label)")),
@@ -366,6 +449,27 @@ void check_steps(StepWriter& w, const CheckResult& c, const PrescribedInput& o, 
               "Doses in one 24 h dosing day: 24 h ÷ " + num(c.interval_hours, 6) + " h, rounded up = " + std::to_string(doses_in_a_day),
               StepOp::WholeUp, {24, c.interval_hours}, StepRounding::None, 0, doses_in_a_day, "", source);
     }
+    if (repeats)
+        w.add("administrations_per_day",
+              "Administrations a day: 24 h ÷ " + num(c.interval_hours, 6) + " h = " + num(c.administrations_per_day),
+              StepOp::Divide, {24, c.interval_hours}, StepRounding::Nearest, 2, c.administrations_per_day, "per day", source);
+    if (o.total_doses && c.days && (repeats || *o.total_doses > 1)) {
+        const double first_day = repeats ? std::min(c.interval_hours, 24.0) : 24;
+        const double hours = first_day + c.interval_hours * (*o.total_doses - 1);
+        w.add("order_hours",
+              "Order length: " + num(first_day) + " h for the first dose + " + num(c.interval_hours, 6) + " h × (" +
+                  std::to_string(*o.total_doses) + kMinus + "1) = " + num(hours, 4) + " h",
+              StepOp::AddScaled, {first_day, c.interval_hours, static_cast<double>(*o.total_doses), 1}, StepRounding::None, 0, hours, "h",
+              entered_source());
+        w.add("order_days", "Order length: " + num(hours, 4) + " h ÷ 24 = " + num(*c.days) + (*c.days == 1 ? " day" : " days"), StepOp::Divide, {hours, 24},
+              StepRounding::Nearest, 2, *c.days, "days", entered_source());
+    } else if (o.days && c.total_doses && repeats) {
+        const double hours = *o.days * 24;
+        w.add("order_total_doses",
+              "Order: " + num(*o.days, 4) + " days × 24 h ÷ " + num(c.interval_hours, 6) + " h, rounded up = " + std::to_string(*c.total_doses) +
+                  (*c.total_doses == 1 ? " dose" : " doses"),
+              StepOp::WholeUp, {hours, c.interval_hours}, StepRounding::None, 0, *c.total_doses, "", entered_source());
+    }
     const double mg_day = o.dose_mg * doses_in_a_day;
     w.add("dose_mg_per_day", "Per dosing day: " + mg(o.dose_mg) + " × " + std::to_string(doses_in_a_day) + " = " + mg(c.mg_per_dosing_day),
           StepOp::Multiply, {o.dose_mg, static_cast<double>(doses_in_a_day)}, StepRounding::Nearest, 1, c.mg_per_dosing_day, "mg/day", source);
@@ -385,6 +489,33 @@ void check_steps(StepWriter& w, const CheckResult& c, const PrescribedInput& o, 
           StepOp::Divide, {o.dose_mg, kg}, StepRounding::Nearest, 2, c.mg_per_kg_per_dose, "mg/kg", source);
     measure_steps(w, {"ml_per_dose", "syringes_per_dose", "vial_mg_per_dose", "leftover_mg_per_dose", "dose_below_measurable"}, "Order: ",
                   c.measure, p);
+}
+
+// A comparator's interval in days, administrations a year or per course (compare_drugs): the
+// label's interval, or the renal rule's where it applies.
+void comparator_schedule_steps(StepWriter& w, const std::string& prefix, const std::string& lead, const Response& r,
+                               const ComparatorResult& c, const Regimen& regimen, const Band& band) {
+    const auto label = band.interval_hours ? band.interval_hours : regimen.interval_hours;
+    if (!label || !c.interval_days) return;
+    double hours = *label;
+    const Source* source = &band.source;
+    std::string why = " (label)";
+    if (regimen.renal) {
+        const RenalRule& rule = *regimen.renal;
+        const bool esrd = r.renal.method == RenalMethod::Esrd && rule.esrd;
+        if (esrd || (r.renal.crcl_ml_min && *r.renal.crcl_ml_min < rule.crcl_below_ml_min)) {
+            hours = rule.interval_hours;
+            source = &rule.source;
+            why = " (the renal rule" + (esrd ? std::string(": ESRD") : ": CrCl " + num(*r.renal.crcl_ml_min, 1) + " < " + num(rule.crcl_below_ml_min, 1) + " mL/min") + ")";
+        }
+    }
+    w.add(prefix + "interval_days", lead + "every " + num(hours, 6) + " h" + why + " ÷ 24 = every " + num(*c.interval_days) + (*c.interval_days == 1 ? " day" : " days"),
+          StepOp::Divide, {hours, 24}, StepRounding::Nearest, 2, *c.interval_days, "days", *source);
+    if (c.administrations_per_year)
+        w.add(prefix + "administrations_per_year",
+              lead + "365 days × 24 h ÷ " + num(hours, 6) + " h = " + num(*c.administrations_per_year, 1) + " administrations a year",
+              StepOp::Divide, {365 * 24, hours}, StepRounding::Nearest, 1, *c.administrations_per_year, "per year", *source);
+    if (c.administrations_per_course) course_steps(w, prefix + "administrations_per_course", regimen, c.course, hours);
 }
 
 // Each comparator's dose: the band read, the start or the per-kg dose with its caps, the volume.
@@ -418,6 +549,7 @@ void compare_steps(StepWriter& w, const Response& r, const Request& req, const D
             labelled_dose_steps(w, prefix, *chosen.regimen, *chosen.band, kg, age_months, c.dose_mg, c.increase_to_mg);
         }
         const std::string lead = c.name + " " + name_of(*c.route) + ": ";
+        comparator_schedule_steps(w, prefix, lead, r, c, *chosen.regimen, *chosen.band);
         if (c.measure)
             measure_steps(w, {prefix + "ml", prefix + "syringes", prefix + "vial_mg", prefix + "leftover_mg", prefix + "below_measurable"}, lead,
                           *c.measure, *chosen.presentation);
