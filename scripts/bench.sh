@@ -8,7 +8,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 JOBS=${DOSECHECK_JOBS:-$JOBS}
 cd "$ROOT"
-ensure_packages "${CORE_PACKAGES[@]}" libbenchmark-dev
+ensure_packages "${CORE_PACKAGES[@]}" "${WIDGET_PACKAGES[@]}" libbenchmark-dev  # build/web is the widget's folder: its configure needs them
 ensure_node
 stage_header_deps
 ensure_imgui_source
