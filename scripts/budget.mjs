@@ -1,110 +1,305 @@
-// Web budgets: prints, for the widget and a bare ImGui baseline built with the same toolchain,
-// transfer size of the first load (gzip, brotli), time to the first drawn frame (median, cache
-// disabled; the widget also with a warm service worker), frames drawn during 5 s idle, and CPU
-// time per frame while a value is dragged. Figures, not a test.
-// node scripts/budget.mjs <widget site dir> <baseline site dir>
+// Web budgets (issue 11): the widget against a bare Dear ImGui baseline built from the same ImGui
+// source with the same toolchain and flags, both in headless Chromium on 127.0.0.1. Prints one
+// table, each row with its budget and whether it is met, then what the rows are made of.
+// Figures, not a test: it always exits 0 once it has measured.
+// node scripts/budget.mjs <widget site dir> <baseline site dir> [ImGui version line]
+//
+// CPU per frame is the renderer's main-thread task time (DevTools Protocol Performance metric
+// TaskDuration: script, style, layout, paint, the module's frames) over an interaction, divided
+// by the frames the module drew meanwhile. The widget's canvas takes no pointer input (the page's
+// DOM semantics layer owns input and the page scrolls natively), so it is measured the ways a
+// person uses it: the wheel scrolling the page, and digits typed into the Weight field, each of
+// which re-evaluates. The baseline (which draws every frame) has its slider dragged. Headless
+// Chromium composites in software, so a frame costs more the more pixels the canvas has: the
+// widget is measured at 1280×900 (its canvas fills the viewport) and again at 800×600, the
+// baseline's canvas size, which is the like-with-like comparison.
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { launch } from '../tests/e2e/browser.mjs';
 import { startServer } from './static_server.mjs';
 
-const [widgetDir, baselineDir] = process.argv.slice(2);
+const [widgetDir, baselineDir, imguiLine = ''] = process.argv.slice(2);
 const RUNS = 5;
+const VIEWPORT = { width: 1280, height: 900 };
+const BASELINE_CANVAS = { width: 800, height: 600 };  // bench/baseline/index.html's canvas, in CSS px
+// A NOMID child with renal impairment and a prescribed dose: the ladder, the check and the
+// comparison all shown, and the page taller than the viewport (so the wheel has something to scroll).
+const WIDGET_STATE = 'indication=nomid&weight=20&crcl=25&dose_mg=40&doses_per_day=2';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => (n / 1024).toFixed(1) + ' KB';
+const gz = (body) => gzipSync(body, { level: 9 }).length;
+const br = (body) => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
-async function coldLoad(browser, url, wantBodies) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function newPage(browser, cacheDisabled, viewport = VIEWPORT) {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  const bodies = [];
-  if (wantBodies) page.on('response', async (r) => { try { bodies.push({ url: r.url(), body: await r.body() }); } catch {} });
-  await page.goto(url);
-  await page.waitForFunction(() => (window.Module?.framesDrawn ?? 0) > 0, null, { timeout: 60000 });
-  const firstFrame = await page.evaluate(() => window.Module.firstFrameAt);
-  await page.waitForTimeout(300);
-  return { context, page, firstFrame, bodies };
+  if (cacheDisabled) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  }
+  return { context, page, cdp };
 }
 
-async function measure(browser, name, url, dragFrom, dragTo, withServiceWorker) {
-  const times = [];
-  let transfer = null;
-  for (let i = 0; i < RUNS; i++) {
-    const { context, firstFrame, bodies } = await coldLoad(browser, url, i === 0);
-    times.push(firstFrame);
-    if (i === 0) {
-      const raw = bodies.reduce((s, b) => s + b.body.length, 0);
-      const gz = bodies.reduce((s, b) => s + gzipSync(b.body, { level: 9 }).length, 0);
-      const br = bodies.reduce((s, b) => s + brotliCompressSync(b.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0);
-      transfer = { files: bodies.length, raw, gz, br };
-    }
-    await context.close();
+const framesDrawn = (page) => page.evaluate(() => window.Module?.framesDrawn ?? 0);
+const firstFrame = async (page) => {
+  await page.waitForFunction(() => (window.Module?.framesDrawn ?? 0) > 0, null, { timeout: 60000 });
+  return page.evaluate(() => window.Module.firstFrameAt);
+};
+
+// Until the module stops drawing (its start-up frames are done), or 5 s for one that never stops.
+async function settle(page) {
+  let last = -1;
+  for (let i = 0; i < 33; i++) {
+    const frames = await framesDrawn(page);
+    if (frames === last) return;
+    last = frames;
+    await page.waitForTimeout(150);
   }
-  // Warm service worker: the same context reloads, served from the worker's cache.
-  let warm = null;
-  if (withServiceWorker) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(url);
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    const warmTimes = [];
-    for (let i = 0; i < RUNS; i++) {
-      await page.reload();
-      await page.waitForFunction(() => (window.Module?.framesDrawn ?? 0) > 0);
-      warmTimes.push(await page.evaluate(() => window.Module.firstFrameAt));
-    }
-    warm = median(warmTimes);
-    await context.close();
-  }
-  // Idle frames and CPU per frame while dragging.
-  const { context, page } = await coldLoad(browser, url, false);
-  await page.waitForTimeout(1000);
-  const idleStart = await page.evaluate(() => window.Module.framesDrawn);
-  await page.waitForTimeout(5000);
-  const idleFrames = (await page.evaluate(() => window.Module.framesDrawn)) - idleStart;
-  const cdp = await context.newCDPSession(page);
+}
+
+// A fresh profile, cache disabled: what a first visit costs.
+async function coldLoad(browser, url, wantBodies, viewport = VIEWPORT) {
+  const { context, page, cdp } = await newPage(browser, true, viewport);
+  const bodies = [];
+  if (wantBodies) page.on('response', async (r) => { try { bodies.push({ url: new URL(r.url()).pathname, body: await r.body() }); } catch {} });
+  await page.goto(url);
+  const at = await firstFrame(page);
+  // When the module's JS and wasm had arrived: the rest of the first frame is compiling, starting
+  // (the data, GL, ImGui, the first evaluation) and drawing.
+  const arrived = await page.evaluate(() => Math.max(0, ...performance.getEntriesByType('resource')
+    .filter((e) => /\.(wasm|js)$/.test(new URL(e.name).pathname)).map((e) => e.responseEnd)));
+  await page.waitForTimeout(300);
+  return { context, page, cdp, firstFrame: at, arrived, bodies };
+}
+
+// CPU time (ms) of the renderer's main thread and the frames the module drew during `act`.
+async function cpuPerFrame(page, cdp, act) {
   await cdp.send('Performance.enable');
-  const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-  const before = await metric();
-  const framesBefore = await page.evaluate(() => window.Module.framesDrawn);
-  await page.mouse.move(...dragFrom);
-  await page.mouse.down();
-  for (let i = 0; i <= 60; i++) {
-    const t = i / 60;
-    await page.mouse.move(dragFrom[0] + (dragTo[0] - dragFrom[0]) * t, dragFrom[1] + (dragTo[1] - dragFrom[1]) * t);
-    await page.waitForTimeout(16);
+  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const m0 = await metrics();
+  const frames0 = await framesDrawn(page);
+  const events = await act();
+  await page.waitForTimeout(200);  // the frames the last event asked for
+  const m1 = await metrics();
+  const ms = (name) => (m1[name] - m0[name]) * 1000;
+  const cpuMs = ms('TaskDuration');
+  const frames = (await framesDrawn(page)) - frames0;
+  // Where the task time went: script (JS and wasm), layout and style; the rest is paint,
+  // compositing and the browser's own work on the main thread.
+  const split = { script: ms('ScriptDuration'), layout: ms('LayoutDuration'), style: ms('RecalcStyleDuration') };
+  return { cpuMs, frames, events, split, perFrame: frames > 0 ? cpuMs / frames : NaN };
+}
+
+// A sampled CPU profile of `act`, self time grouped by where the code lives (the module's wasm,
+// its JS glue, the page's scripts, the browser's own work), and the heaviest functions.
+async function profile(cdp, act) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  await act();
+  const { profile: p } = await cdp.send('Profiler.stop');
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000));
+  const where = new Map(), fns = new Map();
+  let total = 0;
+  for (const [id, ms] of self) {
+    const f = byId.get(id).callFrame;
+    if (f.functionName === '(idle)') continue;
+    total += ms;
+    const file = f.url ? (f.url.startsWith('wasm://') ? 'dosechecker.wasm' : f.url.replace(/^.*\//, '').replace(/[?#].*$/, '')) : f.functionName || '(browser)';
+    where.set(file, (where.get(file) ?? 0) + ms);
+    const fn = `${f.functionName || '(anonymous)'} (${file})`;
+    fns.set(fn, (fns.get(fn) ?? 0) + ms);
   }
-  await page.mouse.up();
-  const after = await metric();
-  const frames = (await page.evaluate(() => window.Module.framesDrawn)) - framesBefore;
-  const cpuMs = (after.TaskDuration - before.TaskDuration) * 1000;
+  const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n)
+    .map(([k, ms]) => `${k} ${ms.toFixed(0)} ms (${((100 * ms) / total).toFixed(0)}%)`);
+  return { total, where: top(where, 6), fns: top(fns, 8) };
+}
+
+async function firstLoad(browser, url) {
+  const times = [];
+  const arrivals = [];
+  let files = null;
+  for (let i = 0; i < RUNS; i++) {
+    const run = await coldLoad(browser, url, i === 0);
+    times.push(run.firstFrame);
+    arrivals.push(run.arrived);
+    if (i === 0) files = run.bodies.map((b) => ({ url: b.url, raw: b.body.length, gz: gz(b.body), br: br(b.body) }));
+    await run.context.close();
+  }
+  const sum = (k) => files.reduce((s, f) => s + f[k], 0);
+  return { files, raw: sum('raw'), gz: sum('gz'), br: sum('br'), firstFrame: median(times), arrived: median(arrivals) };
+}
+
+// The same profile reloads, its files served by the installed service worker.
+async function warmLoad(browser, url) {
+  const { context, page } = await newPage(browser, false);
+  await page.goto(url);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await settle(page);
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.reload();
+    times.push(await firstFrame(page));
+  }
   await context.close();
-  return { name, transfer, firstFrame: median(times), warm, idleFrames, cpuPerFrame: cpuMs / Math.max(frames, 1), frames };
+  return median(times);
+}
+
+async function idleFrames(page) {
+  await settle(page);
+  await page.waitForTimeout(1000);
+  const start = await framesDrawn(page);
+  await page.waitForTimeout(5000);
+  return (await framesDrawn(page)) - start;
+}
+
+async function measureWidget(browser, base) {
+  const url = base + 'index.html#' + WIDGET_STATE;
+  const load = await firstLoad(browser, url);
+  const warm = await warmLoad(browser, url);
+  const { idle, scroll, typing } = await interact(browser, url, VIEWPORT, true);
+  // Headless Chromium composites in software, so a frame's cost grows with the canvas's pixels:
+  // the same interactions at the baseline's canvas size (800×600) compare like with like.
+  const small = await interact(browser, url, BASELINE_CANVAS, false);
+  return { load, warm, idle, scroll, typing, small };
+}
+
+async function interact(browser, url, viewport, withProfiles) {
+  const { context, page, cdp } = await coldLoad(browser, url, false, viewport);
+  const idle = withProfiles ? await idleFrames(page) : null;
+
+  // (a) The wheel over the canvas scrolls the page down and back up; the canvas follows.
+  await page.mouse.move(viewport.width / 2, viewport.height / 2);
+  const scrollable = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+  let scrolledTo = 0;
+  const wheel = async () => {
+    const steps = 20;
+    for (let i = 0; i < steps; i++) {
+      await page.mouse.wheel(0, i < steps / 2 ? 100 : -100);
+      await page.waitForTimeout(50);
+      scrolledTo = Math.max(scrolledTo, await page.evaluate(() => window.scrollY));
+    }
+    return steps;
+  };
+  const scroll = await cpuPerFrame(page, cdp, wheel);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await settle(page);
+
+  // (b) Digits typed into Weight (found by role and name, as a person finds it); each keystroke
+  // is a new weight, so the dose ladder, the check and the comparison are evaluated again.
+  const weight = page.getByRole('textbox', { name: 'Weight', exact: true });
+  await weight.click();
+  await settle(page);
+  const weights = ['21', '22', '23', '24', '25', '26', '27', '28', '29', '30'];
+  const type = async () => {
+    let keys = 0;
+    for (const w of weights) {
+      await page.keyboard.press('Control+A');
+      keys++;
+      for (const digit of w) {
+        await page.keyboard.type(digit);
+        keys++;
+        await page.waitForTimeout(60);
+      }
+    }
+    return keys;
+  };
+  const typing = await cpuPerFrame(page, cdp, type);
+  await page.waitForFunction(() => document.getElementById('dose-summary')?.textContent.includes('Weight 30 kg'), null, { timeout: 5000 })
+    .catch(() => { typing.unconfirmed = true; });
+  // Then once more each under the sampling profiler (not in the figures above: it costs time).
+  if (withProfiles) {
+    await settle(page);
+    typing.profile = await profile(cdp, type);
+    await page.mouse.move(viewport.width / 2, viewport.height / 2);
+    scroll.profile = await profile(cdp, wheel);
+  }
+  await context.close();
+  return { idle, scroll: { ...scroll, scrollable, scrolledTo }, typing };
+}
+
+async function measureBaseline(browser, base) {
+  const url = base + 'index.html';
+  const load = await firstLoad(browser, url);
+  const { context, page, cdp } = await coldLoad(browser, url, false);
+  const idle = await idleFrames(page);
+  // The slider's grab, dragged across its track (window at 20,20; slider on its first row).
+  const from = [140, 50], to = [330, 50];
+  const dragSlider = async () => {
+    await page.mouse.move(...from);
+    await page.mouse.down();
+    const steps = 60;
+    for (let i = 0; i <= steps; i++) {
+      const t = i / steps;
+      await page.mouse.move(from[0] + (to[0] - from[0]) * t, from[1] + (to[1] - from[1]) * t);
+      await page.waitForTimeout(16);
+    }
+    await page.mouse.up();
+    return steps;
+  };
+  const drag = await cpuPerFrame(page, cdp, dragSlider);
+  const dragProfile = await profile(cdp, dragSlider);
+  await context.close();
+  return { load, idle, drag: { ...drag, profile: dragProfile } };
 }
 
 const browser = await launch();
-const widget = await startServer({ root: widgetDir });
-const baseline = await startServer({ root: baselineDir });
-const w = await measure(browser, 'widget', widget.url + 'index.html?indication=nomid&weight=20&crcl=25&dose_mg=40&doses_per_day=2',
-  [1273, 200], [1273, 700], true);
-const b = await measure(browser, 'baseline', baseline.url + 'index.html', [140, 50], [330, 50], false);
+const widgetServer = await startServer({ root: widgetDir });
+const baselineServer = await startServer({ root: baselineDir });
+const w = await measureWidget(browser, widgetServer.url);
+const b = await measureBaseline(browser, baselineServer.url);
 await browser.close();
-widget.server.close();
-baseline.server.close();
+widgetServer.server.close();
+baselineServer.server.close();
 
-const row = (label, f) => console.log(label.padEnd(40) + f(w).padStart(16) + f(b).padStart(16) + ratio(f, label).padStart(10));
-function ratio(f, label) {
-  const a = parseFloat(f(w)), c = parseFloat(f(b));
-  return Number.isFinite(a) && Number.isFinite(c) && c > 0 && !label.startsWith('frames') ? (a / c).toFixed(2) + 'x' : '';
+// One row: a figure, the widget's value, the reference's, their ratio and whether the budget holds.
+const rows = [];
+const ratioRow = (figure, widget, reference, limit, fmt, unit = '') => {
+  const ratio = widget / reference;
+  const known = Number.isFinite(ratio);
+  rows.push([figure, fmt(widget) + unit, fmt(reference) + unit, known ? ratio.toFixed(2) + '×' : 'n/a',
+    `≤ ${limit.toFixed(1)}× ` + (known ? (ratio <= limit ? 'met' : 'MISSED') : 'not measured')]);
+};
+const ms0 = (x) => x.toFixed(0);
+const ms2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+ratioRow('first-load transfer, gzip -9', w.load.gz, b.load.gz, 1.8, (x) => kb(x));
+ratioRow(`first frame, cold, median of ${RUNS}`, w.load.firstFrame, b.load.firstFrame, 1.5, ms0, ' ms');
+ratioRow(`first frame, warm service worker (baseline: cold), median of ${RUNS}`, w.warm, b.load.firstFrame, 1.0, ms0, ' ms');
+ratioRow('CPU per frame, scrolling the page (wheel) vs slider drag', w.scroll.perFrame, b.drag.perFrame, 1.5, ms2, ' ms');
+ratioRow('CPU per frame, typing into Weight (re-evaluates) vs slider drag', w.typing.perFrame, b.drag.perFrame, 1.5, ms2, ' ms');
+ratioRow('  the same, scrolling, widget at 800×600 (the baseline\'s canvas)', w.small.scroll.perFrame, b.drag.perFrame, 1.5, ms2, ' ms');
+ratioRow('  the same, typing, widget at 800×600 (the baseline\'s canvas)', w.small.typing.perFrame, b.drag.perFrame, 1.5, ms2, ' ms');
+rows.push(['frames drawn in 5 s idle', String(w.idle), String(b.idle), '', '0 ' + (w.idle === 0 ? 'met' : 'MISSED')]);
+
+const header = ['figure', 'widget', 'baseline / reference', 'ratio', 'budget'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells) => '| ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
+if (imguiLine) console.log(imguiLine);
+console.log(line(header));
+console.log('|' + widths.map((n, i) => (i === 0 ? '-'.repeat(n + 2) : '-'.repeat(n + 1) + ':')).join('|') + '|');
+for (const r of rows) console.log(line(r));
+
+console.log('\nWhat the rows are made of:');
+console.log(`- interactions: the wheel (20 steps of ±100 px, page scrollable by ${w.scroll.scrollable} px, reached ${w.scroll.scrolledTo} px) ` +
+  `drew ${w.scroll.frames} frames in ${w.scroll.cpuMs.toFixed(0)} ms CPU; typing (${w.typing.events} keys, 10 weights) drew ` +
+  `${w.typing.frames} frames in ${w.typing.cpuMs.toFixed(0)} ms CPU (${(w.typing.cpuMs / w.typing.events).toFixed(1)} ms per key)` +
+  `${w.typing.unconfirmed ? ' - the summary never showed Weight 30 kg' : ''}; the baseline's drag drew ${b.drag.frames} frames in ` +
+  `${b.drag.cpuMs.toFixed(0)} ms CPU. At 800×600 the wheel drew ${w.small.scroll.frames} frames (page scrollable by ` +
+  `${w.small.scroll.scrollable} px) and typing ${w.small.typing.frames}${w.small.typing.unconfirmed ? ' (the summary never showed Weight 30 kg)' : ''}.`);
+const split = (r) => `script ${r.split.script.toFixed(0)}, layout ${r.split.layout.toFixed(0)}, style ${r.split.style.toFixed(0)} ms`;
+console.log(`- CPU split (DevTools metrics): scrolling ${split(w.scroll)}; typing ${split(w.typing)}; baseline drag ${split(b.drag)}.`);
+for (const [label, p] of [['scrolling', w.scroll.profile], ['typing', w.typing.profile], ['baseline drag', b.drag.profile]]) {
+  console.log(`- sampled profile, ${label} (a second pass, ${p.total.toFixed(0)} ms busy): by file: ${p.where.join(', ')}`);
+  console.log(`    heaviest: ${p.fns.join(', ')}`);
 }
-console.log(''.padEnd(40) + 'widget'.padStart(16) + 'baseline'.padStart(16) + 'ratio'.padStart(10));
-row('first load: files', (r) => String(r.transfer.files));
-row('first load: uncompressed', (r) => kb(r.transfer.raw));
-row('first load: gzip -9', (r) => kb(r.transfer.gz));
-row('first load: brotli -q 11', (r) => kb(r.transfer.br));
-row(`first frame, cold, median of ${RUNS} (ms)`, (r) => r.firstFrame.toFixed(0));
-row(`first frame, warm service worker (ms)`, (r) => (r.warm === null ? 'n/a' : r.warm.toFixed(0)));
-row('frames drawn during 5 s idle', (r) => String(r.idleFrames));
-row('CPU per frame while dragging (ms)', (r) => r.cpuPerFrame.toFixed(2));
-console.log(`(dragging drew ${w.frames} widget frames and ${b.frames} baseline frames)`);
+console.log(`- cold start: the module's files had arrived at ${ms0(w.load.arrived)} ms (baseline ${ms0(b.load.arrived)} ms); ` +
+  `compiling, starting and drawing took the remaining ${ms0(w.load.firstFrame - w.load.arrived)} ms ` +
+  `(baseline ${ms0(b.load.firstFrame - b.load.arrived)} ms) to the first frame (medians).`);
+console.log(`- first load, all files: ${w.load.files.length} files, ${kb(w.load.raw)} raw, ${kb(w.load.gz)} gzip -9, ${kb(w.load.br)} brotli -q 11 ` +
+  `(baseline ${b.load.files.length} files, ${kb(b.load.raw)}, ${kb(b.load.gz)}, ${kb(b.load.br)}; brotli ratio ${(w.load.br / b.load.br).toFixed(2)}×):`);
+const fileRow = (f) => `    ${f.url.padEnd(28)} ${kb(f.raw).padStart(10)} ${kb(f.gz).padStart(10)} gzip ${kb(f.br).padStart(10)} brotli`;
+for (const f of [...w.load.files].sort((x, y) => y.gz - x.gz)) console.log(fileRow(f));
+console.log('  baseline:');
+for (const f of [...b.load.files].sort((x, y) => y.gz - x.gz)) console.log(fileRow(f));
