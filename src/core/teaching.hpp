@@ -6,12 +6,16 @@
 #include "source.hpp"
 
 #include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace core {
+
+// At most this many questions in one case or link (the widget has that many answer fields).
+inline constexpr std::size_t kMaxPracticeQuestions = 6;
 
 // How an answer is typed: a number in the quantity's unit, or a verdict's name.
 enum class AnswerKind { Number, Verdict };
@@ -23,7 +27,9 @@ struct PracticeQuantity {
     std::string label;           // "Ceiling (mg/day)": the answer field reads "Your answer: <label>"
     std::string unit;            // "mg/day"; "" for a verdict or a count
     AnswerKind answer = AnswerKind::Number;
-    double tolerance = 0;        // an answer within ± this of the shown value is right
+    double tolerance = 0;        // an answer within ± this of the shown value is right (half its display step)
+    double relative_tolerance = 0;  // or within this fraction of the value, when that is wider
+    bool never_above = false;    // a maximum: an answer above the shown value is wrong however close
     std::string tolerance_note;  // why that tolerance: the rounding the label implies
 };
 

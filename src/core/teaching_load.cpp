@@ -7,9 +7,6 @@ namespace core {
 
 namespace {
 
-// At most this many questions per case: the widget has that many answer fields.
-constexpr std::size_t kMaxAsked = 6;
-
 bool is_case_id(const std::string& id) {
     if (id.empty() || id.size() > 32) return false;  // a link parameter value (fields.hpp)
     for (char c : id)
@@ -53,6 +50,8 @@ void read_teaching(Loader& L, const Json& root, TeachingSet& out) {
                     if (auto kind = L.choice(qo, p, "answer", kAnswerKinds)) q.answer = *kind;
                     if (auto tol = L.number(qo, p, "tolerance", true, 0, 1000)) q.tolerance = *tol;
                     q.tolerance_note = L.text(qo, p, "tolerance_note");
+                    q.never_above = L.boolean(qo, p, "never_above");
+                    q.relative_tolerance = L.number(qo, p, "relative_tolerance", false, 0, 0.1).value_or(0);
                 });
                 if (out.quantity(q.id) != nullptr) L.error(p + ".id", "duplicate quantity \"" + q.id + "\"");
                 out.quantities.push_back(std::move(q));
@@ -82,8 +81,8 @@ void read_teaching(Loader& L, const Json& root, TeachingSet& out) {
                     }
                 }
                 c.ask = L.strings(co, p, "ask", {});
-                if (c.ask.empty() || c.ask.size() > kMaxAsked)
-                    L.error(p + ".ask", "must ask 1 to " + std::to_string(kMaxAsked) + " quantities");
+                if (c.ask.empty() || c.ask.size() > kMaxPracticeQuestions)
+                    L.error(p + ".ask", "must ask 1 to " + std::to_string(kMaxPracticeQuestions) + " quantities");
                 for (const auto& q : c.ask)
                     if (out.quantity(q) == nullptr) L.error(p + ".ask", "unknown quantity \"" + q + "\" (not in $.quantities)");
                 c.source = L.source(co, p, "source");

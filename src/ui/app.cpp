@@ -132,20 +132,6 @@ void input_radios(App& app, const char* name) {
     radio_group(app.ui, f.name.c_str(), f.label.c_str(), value_of(app, f), options_of(f));
 }
 
-namespace {
-
-const char* panel_word(core::StepPanel panel) {
-    switch (panel) {
-        case core::StepPanel::Patient: return "patient";
-        case core::StepPanel::Dose: return "dose";
-        case core::StepPanel::Check: return "check";
-        case core::StepPanel::Compare: return "comparators";
-    }
-    return "";
-}
-
-}  // namespace
-
 void steps_list(App& app, core::StepPanel panel) {
     const std::string id = std::string("steps-") + std::string(core::to_string(panel));
     bool open = false;
@@ -169,11 +155,6 @@ void arithmetic(App& app, core::StepPanel panel) {
 }
 
 bool evaluate_inputs(App& app, const core::DrugDb& db, const Services& services) {
-    // A built-in teaching case named by the link (or a host) becomes the patient and the order.
-    if (practice_mode(app.inputs) && !app.inputs.case_id.empty() && app.inputs.case_id != app.applied_case) {
-        apply_case(app.inputs, db.teaching);
-        app.applied_case = app.inputs.case_id;
-    }
     core::Response response = response_for(app.inputs, db);
     std::string json = core::response_to_json(response, db);
     std::string state = state_string(app.inputs);
@@ -193,10 +174,12 @@ bool evaluate_inputs(App& app, const core::DrugDb& db, const Services& services)
     app.announcement = announcement(app.response, app.inputs);
     app.result_json = app.response_json;
     app.practice_json.clear();
-    if (practice_mode(app.inputs)) {
+    // The marks are told once, when Check is pressed (not again on a reload of a checked case).
+    if (practice_mode(app.inputs) && app.check_pressed) {
         const PracticeView view = practice_view(app.inputs, db.teaching);
         app.practice_json = practice_message_json(app.inputs, practice_marks(app.inputs, app.response, view));
     }
+    app.check_pressed = false;
     return true;
 }
 
@@ -231,6 +214,9 @@ bool draw_app(App& app, const core::DrugDb& db, const Services& services) {
     if (!ui.narrow) ImGui::SameLine();
     text(ui, "data " + app.response.data_version + " - an aid, not a substitute for the label", Tone::Muted);
     // What a link brought that was not read: a count, never the names (they are not ours to show).
+    if (app.link.replaced > 0)
+        text(ui, "The teaching case replaced " + std::to_string(app.link.replaced) + " patient input" +
+                     (app.link.replaced == 1 ? "" : "s") + " the link also gave.", Tone::Caution);
     if (!app.link.refused.empty()) text(ui, app.link.refused, Tone::Exceeds, severity_symbol(core::Severity::Exceeds));
     if (app.link.unknown > 0)
         text(ui, std::to_string(app.link.unknown) + " unknown link parameter" + (app.link.unknown == 1 ? " was" : "s were") + " ignored.",

@@ -65,8 +65,8 @@ struct App {
     // What the page and a host may hear as the result: the response, or while a practice case
     // hides its answers, only that it does (practice.hpp hidden_result_json).
     std::string result_json;
-    std::string practice_json;                // dosechecker:practice's payload once checked ("" before)
-    std::string applied_case;                 // the built-in case last put into the inputs
+    std::string practice_json;                // dosechecker:practice's payload after a Check press ("" otherwise)
+    bool check_pressed = false;               // Check was pressed since the last evaluation
     // "Show the arithmetic" per panel (core::StepPanel order); a view choice, not an input.
     std::array<bool, 4> show_steps{};
     Ui ui;                                    // the widget helpers' frame state and the semantics tree

@@ -4,6 +4,7 @@
 // JavaScript (through fields_json(), exported by the module) all read this table; nothing
 // else lists the fields.
 #pragma once
+#include "teaching.hpp"
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -56,7 +57,7 @@ struct Field {
 
 // What crosses into the module from outside, at most (README "Page contract").
 struct StateLimits {
-    static constexpr std::size_t max_asked = 6;             // practice questions (answer_1..answer_6)
+    static constexpr std::size_t max_asked = core::kMaxPracticeQuestions;  // practice questions (answer_1..)
     static constexpr std::size_t max_params = 48;           // parameters in a link or a set-inputs message
     static constexpr std::size_t max_name_bytes = 32;       // a parameter name
     static constexpr std::size_t max_value_bytes = 64;      // a parameter value (and a text field)

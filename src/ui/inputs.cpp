@@ -131,6 +131,30 @@ SetOutcome refuse(Inputs& in, const Field& f, const std::string& message) {
     return SetOutcome::Refused;
 }
 
+// A student's answer as a link or a host may carry it: a number with at most one unit word
+// after it ("0.47", "120 mg/day", "14,5"), or one word (a verdict). Anything longer is text
+// that could pass for the widget's own words, and is refused.
+bool looks_like_answer(std::string_view v) {
+    std::size_t i = 0;
+    auto digits = [&] {
+        const std::size_t start = i;
+        while (i < v.size() && v[i] >= '0' && v[i] <= '9') ++i;
+        return i > start;
+    };
+    auto letters = [&] {
+        const std::size_t start = i;
+        while (i < v.size() && ((v[i] >= 'a' && v[i] <= 'z') || (v[i] >= 'A' && v[i] <= 'Z') || v[i] == '/')) ++i;
+        return i > start;
+    };
+    if (v.empty()) return true;
+    if (letters()) return i == v.size();
+    if (!digits()) return false;
+    if (i < v.size() && (v[i] == '.' || v[i] == ',') && (++i, !digits())) return false;
+    if (i < v.size() && v[i] == ' ') ++i;
+    if (i < v.size() && !letters()) return false;
+    return i == v.size();
+}
+
 // Whether a value of this kind may be kept; the message when not.
 std::string kind_problem(const Field& f, std::string_view v) {
     switch (f.kind) {
@@ -142,8 +166,10 @@ std::string kind_problem(const Field& f, std::string_view v) {
                 for (const auto& o : f.options) list += (list.empty() ? "" : ", ") + o.label;
                 return f.label + " must be one of: " + list + "; the value given is not.";
             }
-        case FieldKind::List:
         case FieldKind::Answer:
+            if (!looks_like_answer(v)) return f.label + ": the value given is not a number with its unit, nor a verdict.";
+            [[fallthrough]];
+        case FieldKind::List:
             if (std::all_of(v.begin(), v.end(), [&](char c) { return typed_char_allowed(f.kind, static_cast<unsigned char>(c)); }))
                 return "";
             return f.label + ": the value given had other characters.";
@@ -227,7 +253,13 @@ Params params_from_inputs(const Inputs& in) {
 
 std::string state_string(const Inputs& in) { return query_string(params_from_inputs(in)); }
 
-bool is_blank(const Inputs& in) { return in.problems.empty() && params_from_inputs(in).empty(); }
+bool is_blank(const Inputs& in) {
+    if (!in.problems.empty()) return false;
+    // Practice mode's own fields (mode, case, questions, answers) are no patient.
+    for (const auto& f : input_fields())
+        if (!f.practice && field_value(in, f)) return false;
+    return true;
+}
 
 Params parse_query_string(std::string_view query) {
     Params out;
@@ -300,6 +332,9 @@ SetOutcome store_field(Inputs& in, std::string_view name, std::string_view raw, 
 SetOutcome set_field(Inputs& in, std::string_view name, std::string_view raw) { return store_field(in, name, raw, false); }
 
 SetOutcome edit_field(Inputs& in, std::string_view name, std::string_view raw) {
+    // A practice case is the case as given: editing its patient or order (possible only once
+    // the answers are checked) ends practice, so marks never follow a changed patient.
+    if (const Field* f = find_field(name); in.mode == "practice" && (f == nullptr || !f->practice)) end_practice(in);
     // The two choices that are not fields of their own: which renal measure, which frequency.
     if (name == "renal") {
         in.renal = raw == "crcl" ? RenalKind::Crcl : raw == "scr" ? RenalKind::Scr : raw == "esrd" ? RenalKind::Esrd : RenalKind::None;
@@ -423,6 +458,13 @@ Params page_params(const Params& params) {
 }
 
 bool has_input_params(const Params& params) { return page_params(params).size() < params.size(); }
+
+void end_practice(Inputs& in) {
+    const Inputs blank;
+    for (const auto& f : input_fields())
+        if (f.practice)
+            if (std::string* text = editable_text(in, f)) *text = *editable_text(const_cast<Inputs&>(blank), f);
+}
 
 // --- the request -----------------------------------------------------------------------------------
 

@@ -65,7 +65,7 @@ std::string* editable_text(Inputs& inputs, const Field& f);
 std::optional<std::string> field_value(const Inputs& inputs, const Field& f);
 Params params_from_inputs(const Inputs& inputs);   // every non-blank field, in table order
 std::string state_string(const Inputs& inputs);    // "indication=nomid&weight=20"
-bool is_blank(const Inputs& inputs);               // nothing entered and nothing refused
+bool is_blank(const Inputs& inputs);               // no patient entered (practice fields aside) and nothing refused
 
 std::string query_string(const Params& params);         // "a=1&b=x%20y"
 Params parse_query_string(std::string_view query);      // a leading '?' or '#' is skipped
@@ -81,6 +81,9 @@ SetOutcome set_field(Inputs& inputs, std::string_view name, std::string_view val
 // shows it and the core's error names it; "renal" and "frequency" choose the renal measure and
 // the order's frequency (values as renal_choice and frequency_choice give them).
 SetOutcome edit_field(Inputs& inputs, std::string_view name, std::string_view value);
+// Ends practice mode: the mode, case, questions, answers and the check are cleared; the
+// patient and the order stay (README "Teaching mode").
+void end_practice(Inputs& inputs);
 // The values of the renal and frequency choices: "", "crcl", "scr", "esrd"; "per_day", "every_hours".
 // What a person calls the input an error path names: the label of the field it belongs to
 // ("Weight" for patient.weight, also for patient.weight.value), or the labels of a group's
@@ -98,6 +101,7 @@ void touch_field(Inputs& inputs, std::string_view name_or_group);
 struct LinkReport {
     std::size_t unknown = 0;  // parameter names the widget does not know: counted, never shown
     std::string refused;      // why nothing at all was read (too long, too many parameters)
+    std::size_t replaced = 0; // patient inputs a teaching case replaced (practice_mode.hpp expand_case)
 };
 struct FromParams {
     Inputs inputs;

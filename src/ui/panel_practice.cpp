@@ -11,8 +11,12 @@ namespace ui {
 
 namespace {
 
-const Options kVerdictOptions = {{"", "choose..."}, {"ok", "ok"}, {"caution", "caution"}, {"exceeds", "exceeds"},
-                                 {"contraindicated", "contraindicated"}};
+// The verdict list: the core's verdict names, after "choose...".
+Options verdict_options() {
+    Options out = {{"", "choose..."}};
+    for (core::Verdict v : core::kVerdicts) out.emplace_back(std::string(core::to_string(v)), std::string(core::to_string(v)));
+    return out;
+}
 
 Tone mark_tone(core::MarkStatus status) {
     switch (status) {
@@ -26,7 +30,14 @@ Tone mark_tone(core::MarkStatus status) {
 }
 
 const char* mark_symbol(core::MarkStatus status) {
-    return status == core::MarkStatus::Right ? verdict_symbol(core::Verdict::Ok) : severity_symbol(core::Severity::Exceeds);
+    switch (status) {
+        case core::MarkStatus::Right: return verdict_symbol(core::Verdict::Ok);
+        case core::MarkStatus::Wrong:
+        case core::MarkStatus::Unreadable: return severity_symbol(core::Severity::Exceeds);
+        case core::MarkStatus::Unanswered: return severity_symbol(core::Severity::Caution);
+        case core::MarkStatus::NotApplicable: return severity_symbol(core::Severity::Info);
+    }
+    return "";
 }
 
 std::string mark_word(core::MarkStatus status) {
@@ -63,12 +74,13 @@ bool practice_panel(App& app, const core::DrugDb& db) {
         text(ui, "Work each answer out, type it, then press Check. The answers stay hidden until then.", Tone::Muted);
         const bool labels_above = ui.labels_above;
         ui.labels_above = true;  // "Your answer: ..." labels are longer than the label column
-        for (std::size_t i = 0; i < view.asked.size(); ++i) {
-            const core::PracticeQuantity& q = *view.asked[i];
+        for (const auto& question : view.asked) {
+            const core::PracticeQuantity& q = *question.quantity;
+            const std::size_t i = question.slot;
             const Field& f = field("answer_" + std::to_string(i + 1));
             const std::string label = "Your answer: " + q.label;
             if (q.answer == core::AnswerKind::Verdict) {
-                choice(ui, {.id = f.name.c_str(), .label = label.c_str(), .width_em = 10.8f}, in.answers[i], kVerdictOptions);
+                choice(ui, {.id = f.name.c_str(), .label = label.c_str(), .width_em = 10.8f}, in.answers[i], verdict_options());
             } else {
                 text_field(ui, {.id = f.name.c_str(), .label = label.c_str(), .unit = q.unit.c_str(), .width_em = 6}, in.answers[i],
                            {});
@@ -80,19 +92,25 @@ bool practice_panel(App& app, const core::DrugDb& db) {
         ui.labels_above = labels_above;
         if (button(ui, "check_answers", "Check")) {
             in.checked = "1";
+            app.check_pressed = true;
             changed = true;
         }
         return changed;
     }
     const std::vector<core::Mark> marks = practice_marks(in, r, view);
-    int right = 0;
-    for (const auto& m : marks) right += m.status == core::MarkStatus::Right ? 1 : 0;
-    text(ui, std::to_string(right) + " of " + std::to_string(marks.size()) + " right.");
+    int right = 0, answerable = 0;
+    for (const auto& m : marks) {
+        right += m.status == core::MarkStatus::Right ? 1 : 0;
+        answerable += m.status == core::MarkStatus::NotApplicable ? 0 : 1;
+    }
+    text(ui, std::to_string(right) + " of " + std::to_string(answerable) + " right.");
     begin_list(ui, "practice-marks", "Your answers, marked");
     for (std::size_t i = 0; i < marks.size(); ++i) {
         const core::Mark& m = marks[i];
-        const core::PracticeQuantity& q = *view.asked[i];
-        const std::string answered = in.answers[i].empty() ? "no answer given. " : "you answered " + in.answers[i] + ". ";
+        const core::PracticeQuantity& q = *view.asked[i].quantity;
+        const std::string& typed = in.answers[view.asked[i].slot];
+        // The answer is the student's (or a link's) text: quoted, so it never reads as ours.
+        const std::string answered = typed.empty() ? "no answer given. " : "you answered \u201C" + typed + "\u201D. ";
         list_item(ui, mark_symbol(m.status), q.label + ": " + answered + mark_word(m.status) + m.feedback,
                   mark_tone(m.status), m.step != nullptr ? step_line(*m.step) : std::string());
     }

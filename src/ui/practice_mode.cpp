@@ -21,6 +21,18 @@ std::vector<std::string> split_list(const std::string& list) {
     return out;
 }
 
+}  // namespace
+
+std::string panel_word(core::StepPanel panel) {
+    switch (panel) {
+        case core::StepPanel::Patient: return "patient";
+        case core::StepPanel::Dose: return "dose";
+        case core::StepPanel::Check: return "check";
+        case core::StepPanel::Compare: return "comparators";
+    }
+    return "";
+}
+
 std::string panel_title(core::StepPanel panel) {
     switch (panel) {
         case core::StepPanel::Patient: return "Patient and renal function";
@@ -30,8 +42,6 @@ std::string panel_title(core::StepPanel panel) {
     }
     return "";
 }
-
-}  // namespace
 
 bool practice_mode(const Inputs& in) { return in.mode == "practice"; }
 
@@ -44,15 +54,19 @@ PracticeView practice_view(const Inputs& in, const core::TeachingSet& teaching) 
         if (view.teaching_case == nullptr) view.problem = "The link names a teaching case this version of the widget does not have.";
     }
     int unknown = 0;
-    for (const auto& id : split_list(in.ask)) {
-        const core::PracticeQuantity* q = teaching.quantity(id);
+    const std::vector<std::string> ids = split_list(in.ask);
+    for (std::size_t slot = 0; slot < ids.size() && slot < StateLimits::max_asked; ++slot) {
+        const core::PracticeQuantity* q = teaching.quantity(ids[slot]);
         if (q == nullptr) ++unknown;
-        else if (view.asked.size() < StateLimits::max_asked) view.asked.push_back(q);
+        else view.asked.push_back({slot, q});
     }
     if (unknown > 0)
         view.problem += (view.problem.empty() ? "" : " ") + std::to_string(unknown) +
                         (unknown == 1 ? " question asks for a quantity" : " questions ask for quantities") +
                         " this widget does not know; they were left out.";
+    if (ids.size() > StateLimits::max_asked)
+        view.problem += (view.problem.empty() ? "" : " ") + std::string("Only the first ") + std::to_string(StateLimits::max_asked) +
+                        " questions are asked; " + std::to_string(ids.size() - StateLimits::max_asked) + " more were left out.";
     if (view.asked.empty() && view.problem.empty())
         view.problem = "No question: the link gives no ask= list and no built-in case.";
     return view;
@@ -62,9 +76,13 @@ bool apply_case(Inputs& in, const core::TeachingSet& teaching) {
     const core::TeachingCase* c = teaching.find(in.case_id);
     if (c == nullptr) return false;
     Inputs next;
-    for (const auto& f : input_fields())
-        if (f.practice)
-            if (std::string* text = editable_text(next, f)) *text = *editable_text(in, f);
+    for (const auto& f : input_fields()) {
+        if (!f.practice) continue;
+        if (std::string* text = editable_text(next, f)) *text = *editable_text(in, f);
+        // A refused answer or question stays refused (and said so); the patient's refusals go
+        // with the patient the case replaces.
+        if (const auto it = in.problems.find(f.name); it != in.problems.end()) next.problems.insert(*it);
+    }
     for (const auto& [name, value] : c->inputs) set_field(next, name, value);
     if (next.ask.empty()) {
         for (const auto& q : c->ask) next.ask += (next.ask.empty() ? "" : ",") + q;
@@ -73,9 +91,21 @@ bool apply_case(Inputs& in, const core::TeachingSet& teaching) {
     return true;
 }
 
+void expand_case(FromParams& arrived, const core::TeachingSet& teaching) {
+    Inputs& in = arrived.inputs;
+    if (!practice_mode(in) || in.case_id.empty() || teaching.find(in.case_id) == nullptr) return;
+    const Inputs before = in;
+    apply_case(in, teaching);
+    // What the link gave beside the case and the case replaced: counted, never named.
+    std::size_t replaced = 0;
+    for (const auto& f : input_fields())
+        if (!f.practice && field_value(before, f) && field_value(before, f) != field_value(in, f)) ++replaced;
+    arrived.report.replaced = replaced;
+}
+
 std::vector<core::Mark> practice_marks(const Inputs& in, const core::Response& r, const PracticeView& view) {
     std::vector<core::Mark> marks;
-    for (std::size_t i = 0; i < view.asked.size(); ++i) marks.push_back(core::mark_answer(*view.asked[i], in.answers[i], r));
+    for (const auto& q : view.asked) marks.push_back(core::mark_answer(*q.quantity, in.answers[q.slot], r));
     return marks;
 }
 
@@ -90,14 +120,15 @@ std::string practice_message_json(const Inputs& in, const std::vector<core::Mark
     nlohmann::ordered_json j;
     j["case"] = in.case_id;
     j["answers"] = nlohmann::ordered_json::array();
-    int right = 0;
+    int right = 0, asked = 0;
     for (const auto& m : marks) {
+        if (m.status != core::MarkStatus::NotApplicable) ++asked;
         j["answers"].push_back({{"quantity", m.quantity}, {"status", core::to_string(m.status)},
                                 {"right", m.status == core::MarkStatus::Right}});
         if (m.status == core::MarkStatus::Right) ++right;
     }
     j["right"] = right;
-    j["asked"] = marks.size();
+    j["asked"] = asked;  // questions this case can answer
     return j.dump();
 }
 

@@ -5,6 +5,7 @@
 #include "fields.hpp"
 #include "inputs.hpp"
 #include "outputs.hpp"
+#include "practice_mode.hpp"
 #include "text_safety.hpp"
 
 #include <emscripten.h>
@@ -43,6 +44,7 @@ std::string from_js(const char* text, std::size_t limit) {
 }
 
 void apply(ui::FromParams from) {
+    ui::expand_case(from, host.db->teaching);
     host.app->inputs = std::move(from.inputs);
     host.app->link = std::move(from.report);
     host.app->notice.clear();
@@ -104,7 +106,9 @@ void publish_state(const ui::App& app) {
     if (!app.practice_json.empty() && app.practice_json != host.told_practice) practice_result(app.practice_json);
     host.told_practice = app.practice_json;
     replace_url(host.page_query, app.state);
-    if (app.embedded || ui::is_blank(app.inputs)) return;  // an embed keeps no patient; a blank form replaces none
+    // An embed keeps no patient; a blank form replaces none; a practice case is no patient of the
+    // clinician's, so it never replaces the one kept for "Restore last patient".
+    if (app.embedded || ui::is_blank(app.inputs) || ui::practice_mode(app.inputs)) return;
     const ui::Clock clock = now();
     storage_set(ui::storage_record(app.inputs, clock.iso.substr(0, 16)));
     if (host.saved) {  // a new patient replaces the one on offer

@@ -7,15 +7,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ARTIFACTS, ROOT, SITE, launch, openWidget, serveSite, waitForIdle } from './browser.mjs';
+import { ARTIFACTS, ROOT, SITE, openWidget, serveSite, siteAndBrowser, waitForIdle } from './browser.mjs';
 import { startServer } from '../../scripts/static_server.mjs';
 
 let browser, server, baseUrl;
 
 before(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  ({ server, url: baseUrl } = await serveSite());
-  browser = await launch();
+  ({ server, baseUrl, browser } = await siteAndBrowser());
 });
 
 after(async () => {
@@ -25,7 +23,7 @@ after(async () => {
 
 // NOMID, 15 kg, 70 mg twice daily: ceiling 120 mg/day, the order 140 mg/day = 9.33 mg/kg/day,
 // 0.47 mL per dose, EXCEEDS (data/teaching.json; the author's answers in tests/teaching).
-const CASE = 'nomid-split-dose-over-ceiling';
+const CASE = 'nomid-3';
 const SECRETS = ['120 mg', '9.33', '0.47', 'EXCEEDS', 'Escalation ladder'];  // 'exceeds' is one of the verdict list's options
 
 // Everything the page exposes as text or data while the answers should be hidden.
@@ -62,8 +60,8 @@ test('a practice case hides its answers until Check, marks a right and a wrong a
 
     // A right answer, a tenfold slip and the verdict, typed as a student types them.
     await answer(page, 'Your answer: Maximum daily dose (mg/day)', '120');
-    await answer(page, 'Your answer: The order, mg/kg per dosing day', '93.3');
-    await page.getByRole('combobox', { name: 'Your answer: Verdict on the order' }).selectOption('exceeds');
+    await answer(page, 'Your answer: Volume of one prescribed dose (mL)', '4.7');
+    await page.getByRole('combobox', { name: 'Your answer: Verdict on the order, for this patient' }).selectOption('exceeds');
     await waitForIdle(page);
     // Still hidden after typing (only Check reveals).
     for (const secret of ['9.33', 'EXCEEDS']) assert.ok(!(await exposed(page)).includes(secret), `"${secret}" shown before Check`);
@@ -71,10 +69,10 @@ test('a practice case hides its answers until Check, marks a right and a wrong a
     const marks = page.getByRole('list', { name: 'Your answers, marked' });
     await marks.waitFor({ state: 'attached' });
     const marked = await marks.innerText();
-    assert.match(marked, /Maximum daily dose \(mg\/day\): you answered 120\. Right/);
-    assert.match(marked, /you answered 93\.3\. Wrong\. 10× too high: check mg vs mL/);
-    assert.match(marked, /Verdict on the order: you answered exceeds\. Right/);
-    assert.match(marked, /Not answered\. The answer is 0\.47 mL/);
+    assert.match(marked, /Maximum daily dose \(mg\/day\): you answered “120”\. Right/);
+    assert.match(marked, /Volume of one prescribed dose \(mL\): you answered “4\.7”\. Wrong\. 10× too high: check mg vs mL/);
+    assert.match(marked, /Verdict on the order, for this patient: you answered “exceeds”\. Right/);
+    assert.match(marked, /The order, mg\/kg per dosing day: no answer given\. Not answered\. The answer is 9\.33 mg\/kg\/day/);
     assert.ok((await page.getByText(/of 6 right\./).innerText()).startsWith('2 of 6'));
     // The worked steps with their sources, the learning point, and then the full result.
     await page.getByRole('heading', { name: 'The worked steps' }).waitFor({ state: 'attached' });
@@ -98,7 +96,7 @@ test('a practice case hides its answers until Check, marks a right and a wrong a
 });
 
 test('a phone: the answer fields take a decimal keyboard and the practice page fits 390 px', async () => {
-  const { context, page } = await openWidget(browser, baseUrl, 'mode=practice&case=nomid-neonate-small-volume',
+  const { context, page } = await openWidget(browser, baseUrl, 'mode=practice&case=nomid-1',
     { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
   try {
     const box = page.getByRole('textbox', { name: 'Your answer: Volume of one prescribed dose (mL)' });
@@ -108,7 +106,7 @@ test('a phone: the answer fields take a decimal keyboard and the practice page f
     await page.getByRole('button', { name: 'Check', exact: true }).tap();
     await page.getByRole('list', { name: 'Your answers, marked' }).waitFor({ state: 'attached' });
     assert.match(await page.getByRole('list', { name: 'Your answers, marked' }).innerText(),
-      /Volume of one prescribed dose \(mL\): you answered 0,03\. Right/);
+      /Volume of one prescribed dose \(mL\): you answered “0,03”\. Right/);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 390, `page is ${width} px wide`);
     await page.screenshot({ path: join(ARTIFACTS, 'practice-phone.png'), fullPage: true });
@@ -166,7 +164,7 @@ test('a cross-origin course page embeds a practice case (data-mode, data-case) a
     assert.ok(!latest.includes('120') && !latest.includes('regimen'), latest);
     await frame.getByRole('textbox', { name: 'Your answer: Maximum daily dose (mg/day)' }).click();
     await frame.page().keyboard.type('12');  // a tenfold slip
-    await frame.getByRole('combobox', { name: 'Your answer: Verdict on the order' }).selectOption('exceeds');
+    await frame.getByRole('combobox', { name: 'Your answer: Verdict on the order, for this patient' }).selectOption('exceeds');
     await frame.getByRole('button', { name: 'Check', exact: true }).click();
     await page.waitForFunction(() => document.getElementById('results').textContent.includes('"case"'));
     const told = JSON.parse((await page.evaluate(() => document.getElementById('results').textContent)).trim().split('\n')[0]);
@@ -184,5 +182,33 @@ test('a cross-origin course page embeds a practice case (data-mode, data-case) a
     await context.close();
     host.server.close();
     widget.server.close();
+  }
+});
+
+test('a practice link never replaces the clinician\'s saved patient, and editing the patient after Check ends practice', async () => {
+  const { context, page } = await openWidget(browser, baseUrl, 'indication=nomid&weight=14&age=3');
+  try {
+    await waitForIdle(page);
+    const saved = await page.evaluate(() => window.localStorage.getItem('dosecheck.inputs'));
+    assert.ok(saved && saved.includes('weight=14'), 'the patient is kept');
+    await page.goto(baseUrl + `#mode=practice&case=${CASE}`);
+    await page.reload();
+    await page.evaluate(() => window.doseChecker.ready);
+    await page.getByRole('heading', { name: /^Practice: / }).waitFor({ state: 'attached' });
+    await waitForIdle(page);
+    assert.equal(await page.evaluate(() => window.localStorage.getItem('dosecheck.inputs')), saved, 'the practice case replaced it');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.getByRole('list', { name: 'Your answers, marked' }).waitFor({ state: 'attached' });
+    // Changing the case's patient after Check: practice ends and the widget is the dose checker.
+    const weight = page.getByRole('textbox', { name: 'Weight', exact: true });
+    await weight.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('16');
+    await page.keyboard.press('Tab');
+    await page.getByRole('list', { name: 'Your answers, marked' }).waitFor({ state: 'detached' });
+    assert.ok(!page.url().includes('mode=practice'), page.url());
+    await page.waitForFunction(() => document.getElementById('dose-summary').textContent.includes('Weight 16 kg'));
+  } finally {
+    await context.close();
   }
 });

@@ -2,6 +2,7 @@
 
 #include "embedded_data.hpp"
 #include "inputs.hpp"
+#include "practice_mode.hpp"
 #include "style.hpp"
 
 #include <doctest/doctest.h>
@@ -63,7 +64,10 @@ HeadlessUi::HeadlessUi(const std::string& query, ImVec2 display, float pixel_rat
     ui::apply_style(false, {pixel_ratio, 1}, touch);
     app.css_width = display.x / pixel_ratio;
     app.dpr = pixel_ratio;
-    app.inputs = ui::inputs_from_state(query).inputs;
+    ui::FromParams arrived = ui::inputs_from_state(query);
+    ui::expand_case(arrived, drug_db().teaching);  // as the page does where a link arrives
+    app.inputs = arrived.inputs;
+    app.link = arrived.report;
     ui::evaluate_inputs(app, drug_db(), services_);
     // As the page does at start: frames until the layout has settled (a table nested in another
     // measures its columns over its first few frames).

@@ -13,7 +13,7 @@ using ui::sem::Role;
 
 namespace {
 
-const char* const kCase = "mode=practice&case=nomid-split-dose-over-ceiling";
+const char* const kCase = "mode=practice&case=nomid-3";
 
 int count_role(const HeadlessUi& ui, Role role) {
     int n = 0;
@@ -54,8 +54,8 @@ TEST_CASE("Check marks the answers, shows the steps and the learning point, then
     ui.press("check_answers");
     ui.settle();
     CHECK(ui.shows("2 of 6 right."));
-    CHECK(ui.shows("you answered 120. Right"));
-    CHECK(ui.shows("10\xC3\x97 too high: check mg vs mL"));
+    CHECK(ui.shows("you answered \u201C120\u201D. Right"));
+    CHECK(ui.shows("10\xC3\x97 too high: check the decimal point"));
     CHECK(ui.shows("Learning point"));
     CHECK(ui.tree().find("practice-marks") != nullptr);
     CHECK(ui.tree().find("steps-dose") != nullptr);
@@ -86,4 +86,46 @@ TEST_CASE("'Show the arithmetic' opens and closes one panel's steps in the clini
     ui.press("arithmetic-dose");
     ui.settle();
     CHECK(ui.tree().find("steps-dose") == nullptr);
+}
+
+TEST_CASE("a case named by a link replaces the patient the link also gave, and says how many inputs it replaced") {
+    HeadlessUi ui("mode=practice&case=nomid-3&weight=3&age=1", kTallDesktop);
+    CHECK(ui.app.inputs.weight == "15");
+    CHECK(ui.app.link.replaced == 2);
+    CHECK(ui.shows("The teaching case replaced 2 patient inputs the link also gave."));
+}
+
+TEST_CASE("the marks are told once, at Check; a reload of a checked case does not tell them again") {
+    HeadlessUi ui(kCase, kTallDesktop);
+    ui.set_field("answer_1", "120");
+    ui.press("check_answers");
+    ui.frame();
+    CHECK(!ui.app.practice_json.empty());
+    HeadlessUi reloaded(std::string(kCase) + "&answer_1=120&checked=1", kTallDesktop);
+    CHECK(reloaded.shows("1 of 6 right."));
+    CHECK(reloaded.app.practice_json.empty());
+}
+
+TEST_CASE("editing the patient after Check ends practice: the marks never follow a changed patient") {
+    HeadlessUi ui(std::string(kCase) + "&answer_1=120&checked=1", kTallDesktop);
+    REQUIRE(ui.tree().find("practice-marks") != nullptr);
+    ui.set_field("weight", "20");
+    ui.settle();
+    CHECK(ui.app.inputs.mode.empty());
+    CHECK(ui.app.inputs.case_id.empty());
+    CHECK(ui.app.inputs.answers[0].empty());
+    CHECK(ui.tree().find("practice-marks") == nullptr);
+    CHECK(ui.app.inputs.weight == "20");
+    CHECK(ui.app.state.find("mode=") == std::string::npos);
+}
+
+TEST_CASE("an answer a link carries is data: one that reads like the widget's words is refused, a typed one is quoted") {
+    HeadlessUi forged(std::string(kCase) + "&answer_1=120%20mg%2Fday.%20Right&checked=1", kTallDesktop);
+    CHECK(forged.app.inputs.answers[0].empty());
+    CHECK(forged.app.inputs.problems.count("answer_1") == 1);
+    HeadlessUi typed(kCase, kTallDesktop);
+    typed.set_field("answer_1", "120 Right");
+    typed.press("check_answers");
+    typed.settle();
+    CHECK(typed.shows("you answered \xE2\x80\x9C" "120 Right\xE2\x80\x9D. Not read."));
 }

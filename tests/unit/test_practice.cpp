@@ -103,7 +103,8 @@ TEST_CASE("the coverage the course pages need: every anakinra indication, both r
             if (input.first == "indication") indications.insert(input.second);
             if (input.first == "scr" || input.first == "crcl" || input.first == "esrd") renal.insert(input.first);
             if (input.first == "weight_unit" && input.second == "lb") lb = true;
-            if (input.first == "age_unit" && input.second == "months" ) neonate = neonate || c.id.find("neonate") != std::string::npos;
+            if (input.first == "age_unit" && input.second == "months")
+                for (const auto& other : c.inputs) neonate = neonate || (other.first == "age" && std::stod(other.second) <= 1);
         }
         const core::Response r = respond(case_inputs(c.id));
         exceeds = exceeds || (r.check && r.check->status == core::Verdict::Exceeds);
@@ -144,7 +145,11 @@ TEST_CASE("marking: right within the stated tolerance, wrong outside it, with th
     const core::Response r = with_step("ceiling_mg_per_day", core::StepOp::Multiply, {8, 14.5}, 116);
     const core::PracticeQuantity q = quantity("ceiling_mg_per_day");
     CHECK(core::mark_answer(q, "116", r).status == core::MarkStatus::Right);
-    CHECK(core::mark_answer(q, "116.1", r).status == core::MarkStatus::Right);
+    CHECK(core::mark_answer(q, "115.96", r).status == core::MarkStatus::Right);  // within half the 0.1 mg step
+    CHECK(core::mark_answer(q, "115.9", r).status == core::MarkStatus::Wrong);
+    const core::Mark above = core::mark_answer(q, "116.04", r);  // a maximum is never rounded up
+    CHECK(above.status == core::MarkStatus::Wrong);
+    CHECK(above.feedback.find("rounded down") != std::string::npos);
     CHECK(core::mark_answer(q, " 116,0 ", r).status == core::MarkStatus::Right);  // a decimal comma
     CHECK(core::mark_answer(q, "116 mg/day", r).status == core::MarkStatus::Right);
     const core::Mark wrong = core::mark_answer(q, "117", r);
@@ -160,7 +165,20 @@ TEST_CASE("marking names the usual slips: tenfold, mg for mL, per kg, lb for kg,
     CHECK(core::mark_answer(ceiling, "1160", r).feedback.find("10\xC3\x97 too high: check mg vs mL") != std::string::npos);
     CHECK(core::mark_answer(ceiling, "11.6", r).feedback.find("10\xC3\x97 too low") != std::string::npos);
     CHECK(core::mark_answer(ceiling, "8", r).feedback.find("per kg") != std::string::npos);
-    CHECK(core::mark_answer(ceiling, "116 mL", r).feedback.find("asks for mg/day, not mL") != std::string::npos);
+    CHECK(core::mark_answer(ceiling, "116 mL", r).feedback.find("asks for mg/day, not \u201CmL\u201D") != std::string::npos);
+    CHECK(core::mark_answer(ceiling, "116 lots", r).status == core::MarkStatus::Unreadable);
+    CHECK(core::mark_answer(ceiling, "12 5", r).status == core::MarkStatus::Unreadable);
+    CHECK(core::mark_answer(ceiling, "1,160", r).status == core::MarkStatus::Unreadable);  // thousands or decimal?
+    const core::Response daily = with_step("interval_hours", core::StepOp::Lookup, {25}, 48);
+    CHECK(core::mark_answer(quantity("interval_hours"), "48 hours", daily).status == core::MarkStatus::Right);
+    CHECK(core::mark_answer(quantity("interval_hours"), "48 hrs", daily).status == core::MarkStatus::Right);
+    // A per-kg answer for a 10 kg child is "per kg", not a decimal slip.
+    const core::Response ten_kg = with_step("ceiling_mg_per_day", core::StepOp::Multiply, {8, 10}, 80, 10);
+    CHECK(core::mark_answer(ceiling, "8", ten_kg).feedback.find("per kg") != std::string::npos);
+    // mg/kg has no mL in it: a tenfold slip there is the decimal point.
+    const core::Response per_kg = with_step("mg_per_kg_per_dosing_day", core::StepOp::Divide, {140, 15}, 9.33, 15);
+    const std::string tenfold = core::mark_answer(quantity("mg_per_kg_per_dosing_day"), "93.3", per_kg).feedback;
+    CHECK(tenfold.find("10\xC3\x97 too high: check the decimal point") != std::string::npos);
 
     const core::Response volume = with_step("ml_per_dose", core::StepOp::Divide, {60, 150}, 0.4);
     const core::Mark mg_for_ml = core::mark_answer(quantity("ml_per_dose"), "60", volume);
@@ -179,6 +197,8 @@ TEST_CASE("marking a verdict, and a quantity the case does not show") {
     core::Response r;
     r.ok = true;
     r.verdict = core::Verdict::Exceeds;
+    r.check = core::CheckResult{};
+    r.check->status = core::Verdict::Exceeds;
     r.verdict_reason = "Above the maximum daily dose.";
     CHECK(core::mark_answer(quantity("verdict"), "exceeds", r).status == core::MarkStatus::Right);
     CHECK(core::mark_answer(quantity("verdict"), "Exceeds", r).status == core::MarkStatus::Right);
@@ -186,6 +206,10 @@ TEST_CASE("marking a verdict, and a quantity the case does not show") {
     CHECK(ok.status == core::MarkStatus::Wrong);
     CHECK(ok.feedback.find("exceeds") != std::string::npos);
     CHECK(core::mark_answer(quantity("ml_per_dose"), "0.4", r).status == core::MarkStatus::NotApplicable);
+    r.verdict = core::Verdict::Contraindicated;  // a contraindication elsewhere is the order's verdict too
+    CHECK(core::mark_answer(quantity("verdict"), "contraindicated", r).status == core::MarkStatus::Right);
+    r.check.reset();  // no order: nothing to judge
+    CHECK(core::mark_answer(quantity("verdict"), "ok", r).status == core::MarkStatus::NotApplicable);
     core::Response refused;
     CHECK(core::mark_answer(quantity("verdict"), "ok", refused).status == core::MarkStatus::NotApplicable);
 }
@@ -214,23 +238,23 @@ TEST_CASE("before Check nothing the page or a host hears holds an asked answer; 
             CHECK_MESSAGE(in_result.count(shown) == 0, std::string((c.id + " " + q)));
         }
     }
-    ui::Inputs in = case_inputs("nomid-split-dose-over-ceiling", "&answer_1=120&answer_2=14&checked=1");
+    ui::Inputs in = case_inputs("nomid-3", "&answer_1=120&answer_2=14&checked=1");
     CHECK_FALSE(ui::answers_hidden(in));
     const auto marks = ui::practice_marks(in, respond(in), ui::practice_view(in, teaching()));
     const json message = json::parse(ui::practice_message_json(in, marks));
-    CHECK(message["case"] == "nomid-split-dose-over-ceiling");
+    CHECK(message["case"] == "nomid-3");
     CHECK(message["answers"][0] == json({{"quantity", "ceiling_mg_per_day"}, {"status", "right"}, {"right", true}}));
     CHECK(message["answers"][1]["right"] == false);
     CHECK(message["asked"] == marks.size());
 }
 
 TEST_CASE("a case replaces the patient but keeps the practice fields; a link's own ask= wins over the case's") {
-    ui::Inputs in = ui::inputs_from_state("mode=practice&case=ra-ecoli-allergy-contraindicated&weight=3&answer_1=100").inputs;
+    ui::Inputs in = ui::inputs_from_state("mode=practice&case=ra-3&weight=3&answer_1=100").inputs;
     REQUIRE(ui::apply_case(in, teaching()));
     CHECK(in.weight == "65");
     CHECK(in.answers[0] == "100");
     CHECK(in.ask == "dose_mg_per_day,ml_per_dose,verdict");
-    ui::Inputs asked = ui::inputs_from_state("mode=practice&case=ra-ecoli-allergy-contraindicated&ask=verdict").inputs;
+    ui::Inputs asked = ui::inputs_from_state("mode=practice&case=ra-3&ask=verdict").inputs;
     REQUIRE(ui::apply_case(asked, teaching()));
     CHECK(asked.ask == "verdict");
     ui::Inputs unknown = ui::inputs_from_state("mode=practice&case=no-such-case").inputs;
