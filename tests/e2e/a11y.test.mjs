@@ -69,13 +69,15 @@ test('every control is in the accessibility tree with its role and visible label
   await context.close();
 });
 
-test('axe-core: no WCAG 2.1 AA violations on the default, filled, error, dark and 320 px pages', async () => {
+test('axe-core: no WCAG 2.1 AA violations on the default, filled, error, dark, 320 px and practice pages', async () => {
   const pages = [
     ['default', '', {}],
     ['filled', FILLED, {}],
     ['error', 'indication=nomid&weight=abc&dose_mg=-5', {}],
     ['dark', FILLED, { colorScheme: 'dark' }],
     ['320px', FILLED, { viewport: { width: 320, height: 640 } }],
+    ['practice', 'mode=practice&case=nomid-3', {}],
+    ['practice, checked', 'mode=practice&case=nomid-3&answer_1=120&answer_6=exceeds&checked=1', {}],
   ];
   for (const [label, query, options] of pages) {
     const { context, page } = await openWidget(browser, baseUrl, query, { bypassCSP: true, ...options });

@@ -174,7 +174,7 @@ test('5b. a 10 MB compute() is refused with an error response, and the page goes
     window.doseChecker.setInputs(params);
   });
   await waitForSummary(page, 'Overall: NO DOSE');
-  assert.match((await page.evaluate(() => window.Module.linkReport)).refused, /20000 parameters; at most 40/);
+  assert.match((await page.evaluate(() => window.Module.linkReport)).refused, /20000 parameters; at most 48/);
   await typeInto(page, 'weight', '30');
   await page.evaluate(() => window.doseChecker.setInputs({ indication: 'nomid', weight: '30' }));
   await waitForSummary(page, 'Weight 30 kg');
