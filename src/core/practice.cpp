@@ -153,7 +153,7 @@ Mark mark_answer(const PracticeQuantity& q, std::string_view answer, const Respo
         }
         const bool right = lower(typed) == m.correct;
         m.status = right ? MarkStatus::Right : MarkStatus::Wrong;
-        m.feedback = right ? "The verdict is " + m.correct + "." : "The verdict is " + m.correct + ", not \u201C" + lower(typed) + "\u201D.";
+        m.feedback = right ? "The verdict is " + m.correct + "." : "The verdict is " + m.correct + ", not \"" + lower(typed) + "\".";
         if (!r.verdict_reason.empty()) m.feedback += " " + r.verdict_reason;
         return m;
     }
@@ -189,7 +189,7 @@ Mark mark_answer(const PracticeQuantity& q, std::string_view answer, const Respo
         }
         if (!q.unit.empty() && typed_unit != unit_base(q.unit)) {
             m.status = MarkStatus::Wrong;
-            m.feedback = "The question asks for " + q.unit + ", not \u201C" + number->unit + "\u201D. The answer is " + m.correct + ".";
+            m.feedback = "The question asks for " + q.unit + ", not \"" + number->unit + "\". The answer is " + m.correct + ".";
             return m;
         }
     }

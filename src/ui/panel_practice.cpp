@@ -110,7 +110,7 @@ bool practice_panel(App& app, const core::DrugDb& db) {
         const core::PracticeQuantity& q = *view.asked[i].quantity;
         const std::string& typed = in.answers[view.asked[i].slot];
         // The answer is the student's (or a link's) text: quoted, so it never reads as ours.
-        const std::string answered = typed.empty() ? "no answer given. " : "you answered \u201C" + typed + "\u201D. ";
+        const std::string answered = typed.empty() ? "no answer given. " : "you answered \"" + typed + "\". ";
         list_item(ui, mark_symbol(m.status), q.label + ": " + answered + mark_word(m.status) + m.feedback,
                   mark_tone(m.status), m.step != nullptr ? step_line(*m.step) : std::string());
     }

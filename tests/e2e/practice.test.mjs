@@ -69,9 +69,9 @@ test('a practice case hides its answers until Check, marks a right and a wrong a
     const marks = page.getByRole('list', { name: 'Your answers, marked' });
     await marks.waitFor({ state: 'attached' });
     const marked = await marks.innerText();
-    assert.match(marked, /Maximum daily dose \(mg\/day\): you answered “120”\. Right/);
-    assert.match(marked, /Volume of one prescribed dose \(mL\): you answered “4\.7”\. Wrong\. 10× too high: check mg vs mL/);
-    assert.match(marked, /Verdict on the order, for this patient: you answered “exceeds”\. Right/);
+    assert.match(marked, /Maximum daily dose \(mg\/day\): you answered "120"\. Right/);
+    assert.match(marked, /Volume of one prescribed dose \(mL\): you answered "4\.7"\. Wrong\. 10× too high: check mg vs mL/);
+    assert.match(marked, /Verdict on the order, for this patient: you answered "exceeds"\. Right/);
     assert.match(marked, /The order, mg\/kg per dosing day: no answer given\. Not answered\. The answer is 9\.33 mg\/kg\/day/);
     assert.ok((await page.getByText(/of 6 right\./).innerText()).startsWith('2 of 6'));
     // The worked steps with their sources, the learning point, and then the full result.
@@ -106,7 +106,7 @@ test('a phone: the answer fields take a decimal keyboard and the practice page f
     await page.getByRole('button', { name: 'Check', exact: true }).tap();
     await page.getByRole('list', { name: 'Your answers, marked' }).waitFor({ state: 'attached' });
     assert.match(await page.getByRole('list', { name: 'Your answers, marked' }).innerText(),
-      /Volume of one prescribed dose \(mL\): you answered “0,03”\. Right/);
+      /Volume of one prescribed dose \(mL\): you answered "0,03"\. Right/);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 390, `page is ${width} px wide`);
     await page.screenshot({ path: join(ARTIFACTS, 'practice-phone.png'), fullPage: true });

@@ -1,6 +1,7 @@
 // Teaching mode's panels, rendered headless: before Check the practice page draws the case and
 // the answer fields and nothing computed; Check marks and reveals; "Show the arithmetic" lists a
 // panel's steps as a named list.
+#include "embedded_data.hpp"
 #include "headless_ui.hpp"
 
 #include <doctest/doctest.h>
@@ -54,7 +55,7 @@ TEST_CASE("Check marks the answers, shows the steps and the learning point, then
     ui.press("check_answers");
     ui.settle();
     CHECK(ui.shows("2 of 6 right."));
-    CHECK(ui.shows("you answered \u201C120\u201D. Right"));
+    CHECK(ui.shows("you answered \"120\". Right"));
     CHECK(ui.shows("10\xC3\x97 too high: check the decimal point"));
     CHECK(ui.shows("Learning point"));
     CHECK(ui.tree().find("practice-marks") != nullptr);
@@ -127,5 +128,37 @@ TEST_CASE("an answer a link carries is data: one that reads like the widget's wo
     typed.set_field("answer_1", "120 Right");
     typed.press("check_answers");
     typed.settle();
-    CHECK(typed.shows("you answered \xE2\x80\x9C" "120 Right\xE2\x80\x9D. Not read."));
+    CHECK(typed.shows("you answered \"120 Right\". Not read."));
+}
+
+namespace {
+
+// Characters of the last frame's text that the widget's font cannot draw (ImGui would show "?").
+std::string missing_glyphs(const HeadlessUi& ui) {
+    std::string missing;
+    const ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+    const std::string& text = ui.text();
+    for (const char* p = text.c_str(); *p != 0;) {
+        unsigned int c = 0;
+        const int bytes = ImTextCharFromUtf8(&c, p, nullptr);
+        if (c >= 0x20 && const_cast<ImFont*>(font)->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr)
+            missing += std::string(p, static_cast<std::size_t>(bytes)) + " ";
+        p += bytes > 0 ? bytes : 1;
+    }
+    return missing;
+}
+
+}  // namespace
+
+TEST_CASE("every character of the worked steps and the marks is in the widget's font, for every teaching case") {
+    for (const auto& c : data::embedded_drug_db().db->teaching.cases) {
+        HeadlessUi ui("mode=practice&case=" + c.id + "&answer_1=1&answer_2=2&checked=1", kTallDesktop);
+        CHECK_MESSAGE(missing_glyphs(ui).empty(), std::string(c.id + ": " + missing_glyphs(ui)));
+    }
+    HeadlessUi clinical("indication=nomid&weight=30&height_cm=130&age=10&sex=female&scr=95&scr_unit=umol%2FL&dose_mg=60&doses_per_day=2",
+                        kTallDesktop);
+    for (const char* panel : {"arithmetic-patient", "arithmetic-dose", "arithmetic-check", "arithmetic-compare"}) clinical.press(panel);
+    clinical.settle();
+    CHECK(clinical.tree().find("steps-compare") != nullptr);
+    CHECK_MESSAGE(missing_glyphs(clinical).empty(), missing_glyphs(clinical));
 }
