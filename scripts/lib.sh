@@ -103,6 +103,9 @@ configure_build() {
 # A WebAssembly build with the widget: web_build <dir> <target: all | site | ...> <cmake args...>
 web_build() {
   local dir=$1 target=$2; shift 2
+  # The Closure Compiler for the JS glue (an npm package, ensure_npm_packages), when installed.
+  local closure="$ROOT/node_modules/google-closure-compiler-linux/compiler"
+  if [ -x "$closure" ]; then export EM_CLOSURE_COMPILER="$closure"; else unset EM_CLOSURE_COMPILER; fi
   emcmake cmake -S "$ROOT" -B "$ROOT/build/$dir" -DDOSECHECK_DEPS_INCLUDE="$DEPS_INCLUDE" -DDOSECHECK_IMGUI_DIR="$IMGUI_DIR" "$@" \
     >"$ROOT/build/$dir.configure.log" 2>&1 || { cat "$ROOT/build/$dir.configure.log"; return 1; }
   cmake --build "$ROOT/build/$dir" --target "$target" -j"$JOBS" >"$ROOT/build/$dir.build.log" 2>&1 \

@@ -8,6 +8,7 @@ ensure_packages "${CORE_PACKAGES[@]}" "${WIDGET_PACKAGES[@]}"
 ensure_node
 stage_header_deps
 ensure_imgui_source
+ensure_npm_packages  # the Closure Compiler for the JS glue
 echo "== building the widget"
 web_build web site -DCMAKE_BUILD_TYPE=Release
 exec node "$ROOT/scripts/static_server.mjs" "$ROOT/build/web/site" "${PORT:-8080}"

@@ -6,8 +6,8 @@
 
 // clang-format off
 EM_JS(double, js_dpr, (), { return window.devicePixelRatio || 1; });
-EM_JS(int, js_css_w, (), { return Module.canvas.clientWidth | 0; });
-EM_JS(int, js_css_h, (), { return Module.canvas.clientHeight | 0; });
+EM_JS(int, js_css_w, (), { return Module['canvas'].clientWidth | 0; });
+EM_JS(int, js_css_h, (), { return Module['canvas'].clientHeight | 0; });
 // Not glfwSetWindowSize: in 3.1.6 it requests fullscreen whenever the size equals the screen's.
 // Browser.setCanvasSize resizes the backing store and GLFW's resize listener follows it.
 EM_JS(void, js_set_canvas_size, (int w, int h), { Browser.setCanvasSize(w, h); });
@@ -28,16 +28,16 @@ EM_JS(char*, js_share_url, (const char* f), {
 });
 // The full record and the brief verdict the live region announces (bridge.js debounces it).
 EM_JS(void, js_set_summary, (const char* text, const char* brief), {
-  if (Module.onSummary) Module.onSummary(UTF8ToString(text), UTF8ToString(brief));
+  if (Module['onSummary']) Module['onSummary'](UTF8ToString(text), UTF8ToString(brief));
 });
-EM_JS(void, js_set_state, (const char* json), { if (Module.onResult) Module.onResult(UTF8ToString(json)); });
-EM_JS(void, js_practice, (const char* json), { if (Module.onPractice) Module.onPractice(UTF8ToString(json)); });
-EM_JS(void, js_clipboard, (const char* text), { Module.writeClipboard(UTF8ToString(text)); });
-EM_JS(void, js_print, (const char* text), { if (Module.printRecord) Module.printRecord(UTF8ToString(text)); });
+EM_JS(void, js_set_state, (const char* json), { if (Module['onResult']) Module['onResult'](UTF8ToString(json)); });
+EM_JS(void, js_practice, (const char* json), { if (Module['onPractice']) Module['onPractice'](UTF8ToString(json)); });
+EM_JS(void, js_clipboard, (const char* text), { Module['writeClipboard'](UTF8ToString(text)); });
+EM_JS(void, js_print, (const char* text), { if (Module['printRecord']) Module['printRecord'](UTF8ToString(text)); });
 EM_JS(void, js_download, (const char* name, const char* text), {
   var fileName = UTF8ToString(name);
   var type = /\.ics$/.test(fileName) ? 'text/calendar;charset=utf-8' : 'application/json';
-  var blob = new Blob([UTF8ToString(text)], {type: type});
+  var blob = new Blob([UTF8ToString(text)], {'type': type});
   var a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
   a.download = fileName;
@@ -51,7 +51,7 @@ EM_JS(void, js_storage_set, (const char* text), {
   try { window.localStorage.setItem('dosecheck.inputs', UTF8ToString(text)); } catch (e) {}
 });
 EM_JS(void, js_storage_clear, (), { try { window.localStorage.removeItem('dosecheck.inputs'); } catch (e) {} });
-EM_JS(void, js_offer_restore, (const char* label), { if (Module.offerRestore) Module.offerRestore(UTF8ToString(label)); });
+EM_JS(void, js_offer_restore, (const char* label), { if (Module['offerRestore']) Module['offerRestore'](UTF8ToString(label)); });
 // "local|iso|utc": this device's time as shown, ISO 8601 with its offset, and iCalendar's UTC form.
 EM_JS(char*, js_now, (), {
   var d = new Date();
@@ -64,11 +64,11 @@ EM_JS(char*, js_now, (), {
   return allocateUTF8(local + '|' + iso + '|' + utc);
 });
 EM_JS(void, js_link_report, (double unknown, const char* refused), {
-  Module.linkReport = {unknown: unknown, refused: UTF8ToString(refused)};
+  Module['linkReport'] = {'unknown': unknown, 'refused': UTF8ToString(refused)};
 });
 EM_JS(void, js_frame_drawn, (), {
-  Module.framesDrawn = (Module.framesDrawn || 0) + 1;
-  if (!Module.firstFrameAt) Module.firstFrameAt = performance.now();
+  Module['framesDrawn'] = (Module['framesDrawn'] || 0) + 1;
+  if (!Module['firstFrameAt']) Module['firstFrameAt'] = performance.now();
 });
 EM_JS(double, js_scroll_y, (), { return window.scrollY || 0; });
 EM_JS(double, js_root_font_px, (), {
@@ -76,11 +76,11 @@ EM_JS(double, js_root_font_px, (), {
   return px > 0 ? px : 16;
 });
 EM_JS(int, js_coarse_pointer, (), { return window.matchMedia && window.matchMedia('(pointer: coarse)').matches ? 1 : 0; });
-EM_JS(void, js_publish_semantics, (const char* json), { if (Module.onSemantics) Module.onSemantics(UTF8ToString(json)); });
-EM_JS(void, js_announce, (const char* text), { if (Module.onNotice) Module.onNotice(UTF8ToString(text)); });
-EM_JS(void, js_fail, (const char* reason), { if (Module.onFatal) Module.onFatal(UTF8ToString(reason)); });
-EM_JS(int, js_embedded, (), { return Module.embedded ? 1 : 0; });
-EM_JS(void, js_content_height, (double h), { if (Module.onContentHeight) Module.onContentHeight(h); });
+EM_JS(void, js_publish_semantics, (const char* json), { if (Module['onSemantics']) Module['onSemantics'](UTF8ToString(json)); });
+EM_JS(void, js_announce, (const char* text), { if (Module['onNotice']) Module['onNotice'](UTF8ToString(text)); });
+EM_JS(void, js_fail, (const char* reason), { if (Module['onFatal']) Module['onFatal'](UTF8ToString(reason)); });
+EM_JS(int, js_embedded, (), { return Module['embedded'] ? 1 : 0; });
+EM_JS(void, js_content_height, (double h), { if (Module['onContentHeight']) Module['onContentHeight'](h); });
 // clang-format on
 
 namespace web {

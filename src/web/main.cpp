@@ -147,7 +147,7 @@ int main() {
 
     web::load_state(p.app);
     web::publish(p);
-    EM_ASM({ if (Module.onReady) Module.onReady(); });
+    EM_ASM({ if (Module['onReady']) Module['onReady'](); });
     emscripten_set_main_loop_arg(web::frame, &p, 0, true);
     return 0;
 }
