@@ -213,6 +213,12 @@ bool typed_char_allowed(FieldKind kind, char32_t c) {
     }
 }
 
+bool is_unit_of_another(const Field& f) {
+    for (const auto& g : input_fields())
+        if (g.unit_field == f.name) return true;
+    return false;
+}
+
 std::string option_label(const Field& f, const std::string& value) {
     for (const auto& o : f.options)
         if (o.value == value) return o.label;

@@ -75,6 +75,8 @@ const Field& field(std::string_view name);
 // Whether typing may put this character into a field of this kind (the panels' filter). A link
 // is held to the same characters, so what a link can carry is what a person can type.
 bool typed_char_allowed(FieldKind kind, char32_t c);
+// Whether this field is another field's unit (weight_unit for weight): it is read with that value.
+bool is_unit_of_another(const Field& f);
 // The option's label for a value ("us" -> "US (FDA)"); the value itself when it has none.
 std::string option_label(const Field& f, const std::string& value);
 

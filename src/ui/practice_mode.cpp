@@ -143,13 +143,10 @@ std::string hidden_summary(const Inputs& in, const PracticeView& view) {
 std::vector<std::string> case_lines(const Inputs& in, const std::string& indication_name) {
     std::vector<std::string> lines;
     for (const auto& f : input_fields()) {
-        if (f.kind == FieldKind::Page || f.practice) continue;
+        // A unit chosen in its own field is read with its value (weight: 14.5 kg).
+        if (f.kind == FieldKind::Page || f.practice || is_unit_of_another(f)) continue;
         const auto value = field_value(in, f);
         if (!value) continue;
-        // A unit chosen in its own field is read with its value (weight: 14.5 kg).
-        bool unit_of_another = false;
-        for (const auto& g : input_fields()) unit_of_another = unit_of_another || g.unit_field == f.name;
-        if (unit_of_another) continue;
         std::string unit = f.unit;
         if (!f.unit_field.empty()) {
             const Field& u = field(f.unit_field);

@@ -41,12 +41,6 @@ std::string current_text(const Inputs& in, const Field& f) {
     return field_value(in, f).value_or("");
 }
 
-bool is_unit_of_another(const Field& f) {
-    for (const auto& g : input_fields())
-        if (g.unit_field == f.name) return true;
-    return false;
-}
-
 }  // namespace
 
 std::string inputs_in_words(const Inputs& in) {
