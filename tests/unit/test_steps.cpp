@@ -199,7 +199,13 @@ TEST_CASE("steps: the JSON carries the same steps as compute(), with every field
         CHECK(s["decimals"] == r.steps[i].decimals);
         CHECK(s["result"].get<double>() == r.steps[i].result);
         CHECK(s["unit"] == r.steps[i].unit);
-        for (const auto& ref : s["source"]["refs"]) CHECK_MESSAGE(j["sources"].contains(ref.get<std::string>()), ref);
+        // The rule by its position in step_sources, in full there, its refs in sources.
+        REQUIRE(s["source"].is_number_integer());
+        const json& rule = j["step_sources"].at(s["source"].get<size_t>());
+        CHECK(rule["section"] == r.steps[i].source.section);
+        CHECK(rule["unverified"] == r.steps[i].source.unverified);
+        CHECK(rule["refs"].size() == r.steps[i].source.refs.size());
+        for (const auto& ref : rule["refs"]) CHECK_MESSAGE(j["sources"].contains(ref.get<std::string>()), ref);
     }
 }
 

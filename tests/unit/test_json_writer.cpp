@@ -1,0 +1,89 @@
+// The response's JSON writer against nlohmann's compact dump (what it replaced): the same bytes
+// for every kind of value, including text that is not valid UTF-8.
+#include "json_writer.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+namespace {
+
+std::string nlohmann_text(const std::string& s) {
+    return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string written(const std::string& s) {
+    core::JsonWriter w;
+    w.value(s);
+    return w.take();
+}
+
+std::string written(double x) {
+    core::JsonWriter w;
+    w.value(x);
+    return w.take();
+}
+
+}  // namespace
+
+TEST_CASE("json writer: texts are escaped exactly as nlohmann escapes them") {
+    const std::string texts[] = {
+        "",
+        "20 mg",
+        "quote \" backslash \\ slash /",
+        std::string("controls \b\f\n\r\t \x01\x1f\x7f end"),
+        std::string("nul \0 inside", 12),
+        "µmol/L ≥ 30 – “curly” 😀",
+        "\xC3",                      // cut two-byte sequence
+        "ab\xE2\x82",                // cut three-byte sequence at the end
+        "\xC0\xAF",                  // overlong '/'
+        "\xED\xA0\x80",              // a surrogate
+        "\xF4\x90\x80\x80",          // above U+10FFFF
+        "ok \xFF then ok",           // a byte that never starts a sequence
+        "\xE2\x28\xA1 mixed \xC3\xA9",
+        "\xF0\x9F\x98",              // cut four-byte sequence
+    };
+    for (const auto& t : texts) CHECK_MESSAGE(written(t) == nlohmann_text(t), t);
+}
+
+TEST_CASE("json writer: numbers print like the response always printed them") {
+    // Whole numbers below 1e15 as integers; everything else nlohmann's shortest round trip.
+    CHECK(written(20.0) == "20");
+    CHECK(written(-3.0) == "-3");
+    CHECK(written(-0.0) == "0");
+    CHECK(written(0.1) == "0.1");
+    CHECK(written(12.345) == "12.345");
+    CHECK(written(1e-7) == nlohmann::json(1e-7).dump());
+    CHECK(written(999999999999999.0) == "999999999999999");
+    CHECK(written(1e15) == nlohmann::json(1e15).dump());
+    CHECK(written(-2.5e20) == nlohmann::json(-2.5e20).dump());
+    CHECK(written(std::numeric_limits<double>::quiet_NaN()) == "null");
+    CHECK(written(std::numeric_limits<double>::infinity()) == "null");
+    for (double x = 0.001; x < 500; x = x * 1.37 + 0.013) CHECK(written(x) == nlohmann::json(x).dump());
+}
+
+TEST_CASE("json writer: objects, arrays, optionals and separators") {
+    core::JsonWriter w;
+    w.begin_object()
+        .member("a", 1)
+        .member("none", std::optional<double>())
+        .member("some", std::optional<double>(2.5))
+        .member("list", std::vector<double>{1, 0.5})
+        .member("words", std::vector<std::string>{"x", "y"})
+        .key("empty")
+        .begin_array()
+        .end_array()
+        .key("nested")
+        .begin_object()
+        .key("o")
+        .begin_object()
+        .end_object()
+        .member("t", true)
+        .end_object()
+        .end_object();
+    CHECK(w.text() == R"({"a":1,"none":null,"some":2.5,"list":[1,0.5],"words":["x","y"],"empty":[],"nested":{"o":{},"t":true}})");
+    CHECK(nlohmann::json::parse(w.text()).is_object());
+}
