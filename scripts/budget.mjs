@@ -68,8 +68,11 @@ async function coldLoad(browser, url, wantBodies, viewport = VIEWPORT) {
   // (the data, GL, ImGui, the first evaluation) and drawing.
   const arrived = await page.evaluate(() => Math.max(0, ...performance.getEntriesByType('resource')
     .filter((e) => /\.(wasm|js)$/.test(new URL(e.name).pathname)).map((e) => e.responseEnd)));
+  // The module's own start-up milestones (src/web/main.cpp marks them), in ms from navigation.
+  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark')
+    .filter((m) => m.name.startsWith('dosechecker:')).map((m) => [m.name.slice('dosechecker:'.length), m.startTime])));
   await page.waitForTimeout(300);
-  return { context, page, cdp, firstFrame: at, arrived, bodies };
+  return { context, page, cdp, firstFrame: at, arrived, bodies, marks };
 }
 
 // CPU time (ms) of the renderer's main thread and the frames the module drew during `act`.
@@ -120,16 +123,19 @@ async function profile(cdp, act) {
 async function firstLoad(browser, url) {
   const times = [];
   const arrivals = [];
+  const marks = {};
   let files = null;
   for (let i = 0; i < RUNS; i++) {
     const run = await coldLoad(browser, url, i === 0);
     times.push(run.firstFrame);
     arrivals.push(run.arrived);
+    for (const [name, at] of Object.entries(run.marks)) (marks[name] ??= []).push(at);
     if (i === 0) files = run.bodies.map((b) => ({ url: b.url, raw: b.body.length, gz: gz(b.body), br: br(b.body) }));
     await run.context.close();
   }
   const sum = (k) => files.reduce((s, f) => s + f[k], 0);
-  return { files, raw: sum('raw'), gz: sum('gz'), br: sum('br'), firstFrame: median(times), arrived: median(arrivals) };
+  const medianMarks = Object.fromEntries(Object.entries(marks).map(([name, at]) => [name, median(at)]));
+  return { files, raw: sum('raw'), gz: sum('gz'), br: sum('br'), firstFrame: median(times), arrived: median(arrivals), marks: medianMarks };
 }
 
 // The same profile reloads, its files served by the installed service worker.
@@ -297,6 +303,17 @@ for (const [label, p] of [['scrolling', w.scroll.profile], ['typing', w.typing.p
 console.log(`- cold start: the module's files had arrived at ${ms0(w.load.arrived)} ms (baseline ${ms0(b.load.arrived)} ms); ` +
   `compiling, starting and drawing took the remaining ${ms0(w.load.firstFrame - w.load.arrived)} ms ` +
   `(baseline ${ms0(b.load.firstFrame - b.load.arrived)} ms) to the first frame (medians).`);
+// Between arrival and the first frame: compiling and instantiating the wasm until main() starts,
+// reading the embedded data, GL + ImGui, the first evaluation, the fonts, and drawing the frame.
+{
+  const m = w.load.marks;
+  const steps = [['arrived', w.load.arrived], ['main() started', m.main], ['data read', m.data], ['GL and ImGui ready', m.graphics],
+    ['first evaluation', m.evaluated], ['fonts built', m.fonts], ['first frame', w.load.firstFrame]];
+  if (steps.every(([, at]) => typeof at === 'number')) {
+    const parts = steps.slice(1).map(([name, at], i) => `${name} +${ms0(at - steps[i][1])} ms`);
+    console.log(`- cold start, the widget's milestones (medians, ms after the files arrived at ${ms0(w.load.arrived)} ms): ${parts.join(', ')}.`);
+  }
+}
 console.log(`- first load, all files: ${w.load.files.length} files, ${kb(w.load.raw)} raw, ${kb(w.load.gz)} gzip -9, ${kb(w.load.br)} brotli -q 11 ` +
   `(baseline ${b.load.files.length} files, ${kb(b.load.raw)}, ${kb(b.load.gz)}, ${kb(b.load.br)}; brotli ratio ${(w.load.br / b.load.br).toFixed(2)}×):`);
 const fileRow = (f) => `    ${f.url.padEnd(28)} ${kb(f.raw).padStart(10)} ${kb(f.gz).padStart(10)} gzip ${kb(f.br).padStart(10)} brotli`;

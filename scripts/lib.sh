@@ -105,8 +105,9 @@ web_build() {
   local dir=$1 target=$2; shift 2
   # The Closure Compiler for the JS glue (an npm package, ensure_npm_packages), when installed.
   local closure="$ROOT/node_modules/google-closure-compiler-linux/compiler"
-  if [ -x "$closure" ]; then export EM_CLOSURE_COMPILER="$closure"; else unset EM_CLOSURE_COMPILER; fi
-  emcmake cmake -S "$ROOT" -B "$ROOT/build/$dir" -DDOSECHECK_DEPS_INCLUDE="$DEPS_INCLUDE" -DDOSECHECK_IMGUI_DIR="$IMGUI_DIR" "$@" \
+  [ -x "$closure" ] || closure=""
+  emcmake cmake -S "$ROOT" -B "$ROOT/build/$dir" -DDOSECHECK_DEPS_INCLUDE="$DEPS_INCLUDE" -DDOSECHECK_IMGUI_DIR="$IMGUI_DIR" \
+    -DDOSECHECK_CLOSURE_COMPILER="$closure" "$@" \
     >"$ROOT/build/$dir.configure.log" 2>&1 || { cat "$ROOT/build/$dir.configure.log"; return 1; }
   cmake --build "$ROOT/build/$dir" --target "$target" -j"$JOBS" >"$ROOT/build/$dir.build.log" 2>&1 \
     || { tail -n 60 "$ROOT/build/$dir.build.log" | cut -c1-400; return 1; }

@@ -169,7 +169,9 @@ Response evaluate(const Request& req, const DrugDb& db) {
     r.monitoring = monitoring_schedule(*drug, req.safety, req.region, req.indication);
     r.comparators = compare_drugs(db, req, {weight_kg, age_months, renal_before_rule});
     if (req.exposure) r.exposure = comparison_exposure(db, r, *req.exposure);
-    r.steps = explain(r, req, db);
+    Explained explained = explain(r, req, db);
+    r.steps = std::move(explained.steps);
+    r.step_sources = std::move(explained.sources);
     return r;
 }
 

@@ -226,6 +226,10 @@ struct Response {
     PresentationInfo presentation;
     // The arithmetic behind every number above (steps.hpp), in reading order.
     std::vector<Step> steps;
+    std::vector<Source> step_sources;  // each step's rule, once (Step::source is a position here)
 };
+
+// A step's rule.
+inline const Source& source_of(const Response& response, const Step& step) { return response.step_sources.at(step.source); }
 
 }  // namespace core

@@ -10,10 +10,6 @@ namespace {
 
 // The response, written field by field in a fixed order; every source cited along the way is
 // collected for the "sources" table at the end.
-bool same_source(const Source& a, const Source& b) {
-    return a.section == b.section && a.unverified == b.unverified && a.note == b.note && a.refs == b.refs;
-}
-
 struct Writer {
     JsonWriter w;
     std::set<std::string> cited;
@@ -331,13 +327,6 @@ struct Writer {
         }
         // A step names its rule by position in "step_sources": ~130 steps share ~20 rules, and
         // repeating each rule in full made the steps ~80 % of the response's bytes.
-        std::vector<const Source*> step_sources;
-        auto step_source = [&](const Source& s) {
-            for (size_t i = 0; i < step_sources.size(); ++i)
-                if (same_source(*step_sources[i], s)) return static_cast<long long>(i);
-            step_sources.push_back(&s);
-            return static_cast<long long>(step_sources.size() - 1);
-        };
         w.end_array().key("steps").begin_array();
         for (const auto& s : r.steps) {
             w.begin_object()
@@ -350,11 +339,11 @@ struct Writer {
                 .member("decimals", s.decimals)
                 .member("result", s.result)
                 .member("unit", s.unit)
-                .member("source", step_source(s.source))
+                .member("source", static_cast<long long>(s.source))
                 .end_object();
         }
         w.end_array().key("step_sources").begin_array();
-        for (const Source* s : step_sources) source(*s);
+        for (const Source& s : r.step_sources) source(s);
         w.end_array().key("sources").begin_object();
         for (const auto& id : cited) {
             auto it = db.sources.find(id);

@@ -71,6 +71,7 @@ private:
 // The steps of one response, written in reading order; `panel` is the panel being written.
 struct StepWriter {
     std::vector<Step>& out;
+    std::vector<Source>& sources;
     StepPanel panel = StepPanel::Patient;
     // Adds a step; when the rounding changed the value, the text says how it was rounded.
     Step& add(std::string quantity, std::string text, StepOp op, std::vector<double> operands, StepRounding rounding,

@@ -110,7 +110,13 @@ namespace step_detail {
 
 Step& StepWriter::add(std::string quantity, std::string text, StepOp op, std::vector<double> operands, StepRounding rounding,
                       int decimals, double result, const char* unit, const Source& source) {
-    out.push_back(Step{std::move(quantity), panel, std::move(text), op, std::move(operands), rounding, decimals, result, unit, source});
+    // The rule once per response: the same rule (a band, the entered values) backs many steps.
+    std::size_t index = 0;
+    while (index < sources.size() && !(sources[index].section == source.section && sources[index].refs == source.refs &&
+                                       sources[index].unverified == source.unverified && sources[index].note == source.note))
+        ++index;
+    if (index == sources.size()) sources.push_back(source);
+    out.push_back(Step{std::move(quantity), panel, std::move(text), op, std::move(operands), rounding, decimals, result, unit, index});
     Step& step = out.back();
     // "= 30 mg/day (29.98, rounded to 0.1)": the value before rounding, and how it was rounded.
     if (rounding != StepRounding::None && op != StepOp::Lookup)
@@ -289,18 +295,19 @@ void renal_steps(StepWriter& w, const Response& r, const PatientInput& p, std::o
 
 }  // namespace
 
-std::vector<Step> explain(const Response& response, const Request& request, const DrugDb& db) {
-    std::vector<Step> steps;
-    if (!response.ok) return steps;
-    steps.reserve(64 + 6 * response.ladder.size());
+Explained explain(const Response& response, const Request& request, const DrugDb& db) {
+    Explained out;
+    if (!response.ok) return out;
+    out.steps.reserve(64 + 6 * response.ladder.size());
+    out.sources.reserve(32);
     const PatientInput& p = request.patient;
     std::optional<double> age_months;
     if (p.age_value) age_months = p.age_unit == AgeUnit::Months ? *p.age_value : *p.age_value * kMonthsPerYear;
-    StepWriter w{steps, StepPanel::Patient};
+    StepWriter w{out.steps, out.sources, StepPanel::Patient};
     weight_steps(w, response, p);
     renal_steps(w, response, p, age_months, db.renal_methods);
     step_detail::dose_steps(w, response, request, db, age_months);
-    return steps;
+    return out;
 }
 
 }  // namespace core

@@ -12,7 +12,11 @@ namespace core {
 
 // The steps for a computed response (ok == true), in reading order, panel by panel. Pure: it
 // reads the response and the data, and redoes nothing the response does not show.
-std::vector<Step> explain(const Response& response, const Request& request, const DrugDb& db);
+struct Explained {
+    std::vector<Step> steps;
+    std::vector<Source> sources;  // each step's rule, once: Step::source is a position here
+};
+Explained explain(const Response& response, const Request& request, const DrugDb& db);
 
 // Redoes a step's operation and rounding (what a test or a student's check does).
 double redo(const Step& step);

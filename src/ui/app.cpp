@@ -139,7 +139,8 @@ void steps_list(App& app, core::StepPanel panel) {
         if (s.panel != panel) continue;
         if (!open) begin_list(app.ui, id.c_str(), std::string("The arithmetic: ") + panel_word(panel));
         open = true;
-        list_item(app.ui, "=", s.text, Tone::Normal, s.source.refs.empty() ? std::string() : source_words(s.source));
+        const core::Source& rule = core::source_of(app.response, s);
+        list_item(app.ui, "=", s.text, Tone::Normal, rule.refs.empty() ? std::string() : source_words(rule));
     }
     if (open) end_list(app.ui);
 }

@@ -112,7 +112,7 @@ bool practice_panel(App& app, const core::DrugDb& db) {
         // The answer is the student's (or a link's) text: quoted, so it never reads as ours.
         const std::string answered = typed.empty() ? "no answer given. " : "you answered \"" + typed + "\". ";
         list_item(ui, mark_symbol(m.status), q.label + ": " + answered + mark_word(m.status) + m.feedback,
-                  mark_tone(m.status), m.step != nullptr ? step_line(*m.step) : std::string());
+                  mark_tone(m.status), m.step != nullptr ? step_line(app.response, *m.step) : std::string());
     }
     end_list(ui);
     if (view.teaching_case != nullptr) {

@@ -159,7 +159,10 @@ std::vector<std::string> case_lines(const Inputs& in, const std::string& indicat
     return lines;
 }
 
-std::string step_line(const core::Step& s) { return s.text + (s.source.section.empty() ? "" : " [" + s.source.section + "]"); }
+std::string step_line(const core::Response& r, const core::Step& s) {
+    const std::string& section = core::source_of(r, s).section;
+    return s.text + (section.empty() ? "" : " [" + section + "]");
+}
 
 std::string working_text(const core::Response& r) {
     if (!r.ok || r.steps.empty()) return {};
@@ -170,7 +173,7 @@ std::string working_text(const core::Response& r) {
             if (s.panel != panel) continue;
             if (!titled) out += "\n" + panel_title(panel) + ":";
             titled = true;
-            out += "\n- " + step_line(s);
+            out += "\n- " + step_line(r, s);
         }
     }
     return out;

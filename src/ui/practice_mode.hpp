@@ -55,7 +55,7 @@ std::string panel_word(core::StepPanel panel);
 std::string panel_title(core::StepPanel panel);
 
 // A step's line with its source: "Ceiling: 8 mg/kg/day x 14.5 kg = 116 mg/day [US label 2.2]".
-std::string step_line(const core::Step& step);
+std::string step_line(const core::Response& response, const core::Step& step);
 // Every step of the response, by panel, for the printed record.
 std::string working_text(const core::Response& response);
 

@@ -1,6 +1,8 @@
 #include "semantics.hpp"
 
-#include <cstdio>
+#include "json_writer.hpp"
+
+#include <cmath>
 
 namespace ui::sem {
 
@@ -67,104 +69,51 @@ std::string Builder::next_id(std::string_view prefix) { return std::string(prefi
 
 namespace {
 
-void append_string(std::string& out, std::string_view s) {
-    out += '"';
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    char buffer[8];
-                    std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-                    out += buffer;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    out += '"';
-}
+// CSS pixels to one decimal (ties to even, as printf's "%.1f" did): enough for the DOM.
+double css_px(float v) { return std::nearbyint(static_cast<double>(v) * 10) / 10; }
 
-void append_number(std::string& out, float v) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f", static_cast<double>(v));
-    out += buffer;
-}
-
-void append_rect(std::string& out, const Rect& r) {
-    out += '[';
-    append_number(out, r.x);
-    out += ',';
-    append_number(out, r.y);
-    out += ',';
-    append_number(out, r.w);
-    out += ',';
-    append_number(out, r.h);
-    out += ']';
-}
-
-void key(std::string& out, std::string_view name) {
-    out += ',';
-    append_string(out, name);
-    out += ':';
+void rect(core::JsonWriter& w, const Rect& r) {
+    w.begin_array().value(css_px(r.x)).value(css_px(r.y)).value(css_px(r.w)).value(css_px(r.h)).end_array();
 }
 
 }  // namespace
 
 std::string to_json(const Tree& tree) {
-    std::string out = "{\"content\":";
-    append_rect(out, {0, 0, tree.content_w, tree.content_h});
-    out += ",\"font_px\":";
-    append_number(out, tree.font_px);
-    out += ",\"nodes\":[";
-    bool first = true;
+    core::JsonWriter w;
+    w.begin_object().key("content");
+    rect(w, {0, 0, tree.content_w, tree.content_h});
+    w.member("font_px", css_px(tree.font_px)).key("nodes").begin_array();
     for (const auto& n : tree.nodes) {
-        if (!first) out += ',';
-        first = false;
-        out += "{\"id\":";
-        append_string(out, n.id);
-        key(out, "role");
-        append_string(out, role_name(n.role));
-        if (!n.name.empty()) { key(out, "name"); append_string(out, n.name); }
-        if (n.role == Role::TextBox || n.role == Role::ComboBox || n.role == Role::Radio) { key(out, "value"); append_string(out, n.value); }
-        if (!n.unit.empty()) { key(out, "unit"); append_string(out, n.unit); }
-        if (n.role == Role::TextBox) { key(out, "input"); append_string(out, input_kind_name(n.input)); }
+        w.begin_object().member("id", n.id).member("role", role_name(n.role));
+        if (!n.name.empty()) w.member("name", n.name);
+        if (n.role == Role::TextBox || n.role == Role::ComboBox || n.role == Role::Radio) w.member("value", n.value);
+        if (!n.unit.empty()) w.member("unit", n.unit);
+        if (n.role == Role::TextBox) w.member("input", input_kind_name(n.input));
         if (!n.options.empty()) {
-            key(out, "options");
-            out += '[';
-            for (size_t i = 0; i < n.options.size(); ++i) {
-                if (i) out += ',';
-                out += '[';
-                append_string(out, n.options[i].value);
-                out += ',';
-                append_string(out, n.options[i].label);
-                out += ']';
-            }
-            out += ']';
+            w.key("options").begin_array();
+            for (const auto& o : n.options) w.begin_array().value(o.value).value(o.label).end_array();
+            w.end_array();
         }
-        if (n.level) { key(out, "level"); out += std::to_string(n.level); }
-        if (n.parent >= 0) { key(out, "parent"); out += std::to_string(n.parent); }
-        if (n.role == Role::CheckBox || n.role == Role::Radio) { key(out, "checked"); out += n.checked ? "true" : "false"; }
-        if (n.disabled) { key(out, "disabled"); out += "true"; }
-        if (n.invalid) { key(out, "invalid"); out += "true"; key(out, "error"); append_string(out, n.error); }
-        if (n.highlighted) { key(out, "highlighted"); out += "true"; }
-        key(out, "rect");
-        append_rect(out, n.rect);
+        if (n.level) w.member("level", n.level);
+        if (n.parent >= 0) w.member("parent", n.parent);
+        if (n.role == Role::CheckBox || n.role == Role::Radio) w.member("checked", n.checked);
+        if (n.disabled) w.member("disabled", true);
+        if (n.invalid) w.member("invalid", true).member("error", n.error);
+        if (n.highlighted) w.member("highlighted", true);
+        w.key("rect");
+        rect(w, n.rect);
         if (n.label_rect.w > 0) {
-            key(out, "label_rect");
-            append_rect(out, n.label_rect);
+            w.key("label_rect");
+            rect(w, n.label_rect);
         }
         if (n.error_rect.w > 0) {
-            key(out, "error_rect");
-            append_rect(out, n.error_rect);
+            w.key("error_rect");
+            rect(w, n.error_rect);
         }
-        out += '}';
+        w.end_object();
     }
-    out += "]}";
-    return out;
+    w.end_array().end_object();
+    return w.take();
 }
 
 }  // namespace ui::sem

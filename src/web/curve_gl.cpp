@@ -13,6 +13,9 @@ namespace web {
 namespace {
 
 struct Renderer {
+    const char* vertex_source = nullptr;
+    const char* fragment_source = nullptr;
+    bool built = false;  // the program is built when the first plot is drawn
     GLuint program = 0, vao = 0, vbo = 0;
     GLint framebuffer = -1, half_width = -1, color = -1;
 };
@@ -34,11 +37,20 @@ GLuint compile(GLenum type, const char* source) {
 
 }  // namespace
 
-bool init_curve_renderer(const char* vertex_source, const char* fragment_source) {
-    Renderer& r = renderer;
+void init_curve_renderer(const char* vertex_source, const char* fragment_source) {
+    renderer.vertex_source = vertex_source;
+    renderer.fragment_source = fragment_source;
+}
+
+namespace {
+
+// Compiles and links the curve program (asking for the link status waits for the GPU process's
+// compiler: tens of ms in software GL, which a page with no patient yet need not wait for).
+bool build_program(Renderer& r) {
+    if (r.vertex_source == nullptr || r.fragment_source == nullptr) return false;
     r.program = glCreateProgram();
-    const GLuint vs = compile(GL_VERTEX_SHADER, vertex_source);
-    const GLuint fs = compile(GL_FRAGMENT_SHADER, fragment_source);
+    const GLuint vs = compile(GL_VERTEX_SHADER, r.vertex_source);
+    const GLuint fs = compile(GL_FRAGMENT_SHADER, r.fragment_source);
     glAttachShader(r.program, vs);
     glAttachShader(r.program, fs);
     glLinkProgram(r.program);
@@ -61,9 +73,15 @@ bool init_curve_renderer(const char* vertex_source, const char* fragment_source)
     return true;
 }
 
+}  // namespace
+
 void draw_curves(const ImDrawList*, const ImDrawCmd* cmd) {
     const auto* plot = static_cast<const ui::PlotFrame*>(cmd->UserCallbackData);
     Renderer& r = renderer;
+    if (!r.built) {
+        r.built = true;
+        build_program(r);
+    }
     if (plot == nullptr || r.program == 0) return;
     const ImGuiIO& io = ImGui::GetIO();
     const float fb_w = io.DisplaySize.x * io.DisplayFramebufferScale.x;

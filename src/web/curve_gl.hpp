@@ -5,8 +5,9 @@
 
 namespace web {
 
-// Compiles and links the shaders; false (with the log printed) if the driver refuses them.
-bool init_curve_renderer(const char* vertex_source, const char* fragment_source);
+// Keeps the shaders' sources; they are compiled and linked when the first plot is drawn (with
+// the log printed, and no curves, if the driver refuses them).
+void init_curve_renderer(const char* vertex_source, const char* fragment_source);
 // An ImDrawCallback; the command's user data is a ui::PlotFrame*.
 void draw_curves(const ImDrawList* list, const ImDrawCmd* cmd);
 

@@ -33,6 +33,9 @@ ui::Clock now();
 // What the last link or message brought that was not read (Module.linkReport, for tests).
 void publish_link_report(std::size_t unknown, const std::string& refused);
 void frame_drawn();                              // counts frames for the idle test
+// A start-up milestone on the page's performance timeline ("dosechecker:data"), for the budget
+// script's cold-start split.
+void mark(const char* name);
 bool embedded();                                  // ?embed=1 inside another site's iframe
 void content_height(double css_pixels);           // the page (and an embedding iframe) takes this height
 double scroll_y();                                // the page's scroll, CSS px

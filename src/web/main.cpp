@@ -40,7 +40,9 @@ void publish(Platform& p) {
 }
 
 void render(Platform& p) {
+    const bool first = p.scale.dpr == 0;  // fonts not built yet: the first frame
     fit_canvas(p);
+    if (first) mark("dosechecker:fonts");
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
@@ -90,7 +92,9 @@ int main() {
     static Platform platform;
     web::the_platform = &platform;
     Platform& p = platform;
+    web::mark("dosechecker:main");
     const core::LoadResult& loaded = data::embedded_drug_db();
+    web::mark("dosechecker:data");
     if (!loaded.db) {
         for (const auto& e : loaded.errors) std::printf("data error %s %s: %s\n", e.file.c_str(), e.path.c_str(), e.message.c_str());
         web::fail("The drug data could not be read, so no dose can be shown.");
@@ -134,6 +138,7 @@ int main() {
         if (f.name == "curve.frag") fragment = f.text.data();
     }
     web::init_curve_renderer(vertex, fragment);
+    web::mark("dosechecker:graphics");
 
     web::install_services(p.services);
     p.services.draw_curves = web::draw_curves;
@@ -147,6 +152,7 @@ int main() {
 
     web::load_state(p.app);
     web::publish(p);
+    web::mark("dosechecker:evaluated");
     EM_ASM({ if (Module['onReady']) Module['onReady'](); });
     emscripten_set_main_loop_arg(web::frame, &p, 0, true);
     return 0;

@@ -153,7 +153,7 @@ TEST_CASE("steps: every step names its source, has words, a quantity given once,
         std::set<std::string> quantities;
         for (const auto& step : g.second.steps) {
             INFO(step.quantity);
-            CHECK_FALSE(step.source.section.empty());
+            CHECK_FALSE(core::source_of(g.second, step).section.empty());
             CHECK_FALSE(step.text.empty());
             CHECK(quantities.insert(step.quantity).second);
             if (step.unit.empty()) CHECK(step.result == static_cast<double>(static_cast<long long>(step.result)));
@@ -202,9 +202,11 @@ TEST_CASE("steps: the JSON carries the same steps as compute(), with every field
         // The rule by its position in step_sources, in full there, its refs in sources.
         REQUIRE(s["source"].is_number_integer());
         const json& rule = j["step_sources"].at(s["source"].get<size_t>());
-        CHECK(rule["section"] == r.steps[i].source.section);
-        CHECK(rule["unverified"] == r.steps[i].source.unverified);
-        CHECK(rule["refs"].size() == r.steps[i].source.refs.size());
+        const core::Source& source = core::source_of(r, r.steps[i]);
+        CHECK(s["source"] == r.steps[i].source);
+        CHECK(rule["section"] == source.section);
+        CHECK(rule["unverified"] == source.unverified);
+        CHECK(rule["refs"].size() == source.refs.size());
         for (const auto& ref : rule["refs"]) CHECK_MESSAGE(j["sources"].contains(ref.get<std::string>()), ref);
     }
 }
@@ -230,7 +232,7 @@ TEST_CASE("steps: Cockcroft-Gault with the patient's numbers substituted") {
     CHECK(crcl->operands == std::vector<double>{67, 70, 1.2, 0.85, 72});
     CHECK(crcl->rounding == core::StepRounding::Down);
     CHECK(crcl->result == 50.2);
-    CHECK(crcl->source.refs == db().renal_methods.cg_source.refs);
+    CHECK(core::source_of(r, *crcl).refs == db().renal_methods.cg_source.refs);
     const core::Step* rule = find_step(r, "renal_rule_applies");
     REQUIRE(rule != nullptr);
     CHECK(rule->text == "CrCl 50.2 ≥ 30 mL/min: no renal adjustment");
@@ -280,7 +282,7 @@ TEST_CASE("steps: creatinine in µmol/L is divided by 88.4 in its own step") {
     CHECK(scr->operands == std::vector<double>{106, 88.4});
     CHECK(scr->text.rfind("Creatinine 106 µmol/L ÷ 88.4 = " + core::format_number(*r.renal.scr_mg_dl, 6) + " mg/dL", 0) == 0);
     CHECK(scr->result == *r.renal.scr_mg_dl);
-    CHECK(scr->source.refs == db().renal_methods.conversion_source.refs);
+    CHECK(core::source_of(r, *scr).refs == db().renal_methods.conversion_source.refs);
     // The formula uses the creatinine as shown, and still gives the shown CrCl.
     const core::Step* crcl = find_step(r, "crcl_ml_min");
     REQUIRE(crcl != nullptr);
@@ -301,7 +303,7 @@ TEST_CASE("steps: bedside Schwartz in a child") {
     CHECK(crcl->op == core::StepOp::BedsideSchwartz);
     CHECK(crcl->result == 94.9);
     CHECK(crcl->unit == "mL/min/1.73 m²");
-    CHECK(crcl->source.refs == db().renal_methods.schwartz_source.refs);
+    CHECK(core::source_of(r, *crcl).refs == db().renal_methods.schwartz_source.refs);
 }
 
 TEST_CASE("steps: a weight in pounds is converted and rounded to 0.01 kg") {
@@ -340,7 +342,7 @@ TEST_CASE("steps: the ceiling and the start, mg/kg/day × kg") {
     const core::Step* last = find_step(r, "ladder." + std::to_string(r.ladder.size() - 1) + ".split_mg");
     REQUIRE(last != nullptr);
     CHECK(last->text == "Row " + std::to_string(r.ladder.size()) + ": split, 116 mg ÷ 2 = 58 mg twice daily");
-    CHECK(last->source.refs == r.regimen->split_source.refs);
+    CHECK(core::source_of(r, *last).refs == r.regimen->split_source.refs);
 }
 
 TEST_CASE("steps: a start capped in mg/day (pericarditis at 120 kg) shows the cap and the mg/kg it comes to") {
@@ -370,7 +372,7 @@ TEST_CASE("steps: under the every-48-h rule a row is one administration, and the
     REQUIRE(r.ok);
     CHECK(find_step(r, "crcl_ml_min")->text == "CrCl 25 mL/min, as entered");
     CHECK(find_step(r, "renal_rule_applies")->text == "CrCl 25 < 30 mL/min: the renal rule applies, every 48 h");
-    CHECK(find_step(r, "renal_rule_applies")->source.refs == r.renal.source.refs);
+    CHECK(core::source_of(r, *find_step(r, "renal_rule_applies")).refs == r.renal.source.refs);
     CHECK(find_step(r, "interval_hours")->result == 48);
     CHECK(find_step(r, "ladder.0.mg")->text == "Row 1: 1 mg/kg × 20 kg = 20 mg per administration, every 48 h");
     CHECK(find_step(r, "ladder.0.split_mg") == nullptr);
@@ -399,7 +401,7 @@ TEST_CASE("steps: a row below what the syringe measures says so, with the neares
     CHECK(below->text.find("10 mg < 20 mg, the smallest dose one draw measures: below measurable") != std::string::npos);
     if (r.ladder.front().dose.nearest_measurable_mg)
         CHECK(below->text.find("the nearest measurable dose is 20 mg (0.13 mL)") != std::string::npos);
-    CHECK_FALSE(below->source.section.empty());
+    CHECK_FALSE(core::source_of(r, *below).section.empty());
 }
 
 TEST_CASE("steps: an order's mg per day, mg/kg/day, mL and syringes") {
