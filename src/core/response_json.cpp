@@ -325,8 +325,8 @@ struct Writer {
             source(s.source);
             w.end_object();
         }
-        // A step names its rule by position in "step_sources": ~130 steps share ~20 rules, and
-        // repeating each rule in full made the steps ~80 % of the response's bytes.
+        // A step names its rule by position in "step_sources": a typical answer's 134 steps rest
+        // on 7 rules, and repeating each rule in full made the steps ~80 % of the response's bytes.
         w.end_array().key("steps").begin_array();
         for (const auto& s : r.steps) {
             w.begin_object()

@@ -49,6 +49,17 @@ TEST_CASE("json writer: texts are escaped exactly as nlohmann escapes them") {
     for (const auto& t : texts) CHECK_MESSAGE(written(t) == nlohmann_text(t), t);
 }
 
+TEST_CASE("json writer: a byte needing care is found wherever it sits in a word") {
+    // The writer skips plain ASCII 8 bytes at a time: put each kind of byte at every position.
+    const std::string pieces[] = {"\"", "\\", "\x01", "\x1f", " ", "\x7f", "\xC3\xA9", "\xE2\x89\xA5", "\xFF", "\xC3"};
+    for (const auto& piece : pieces)
+        for (std::size_t at = 0; at <= 24; ++at) {
+            std::string t(24, 'a');
+            t.insert(at, piece);
+            CHECK_MESSAGE(written(t) == nlohmann_text(t), at);
+        }
+}
+
 TEST_CASE("json writer: numbers print like the response always printed them") {
     // Whole numbers below 1e15 as integers; everything else nlohmann's shortest round trip.
     CHECK(written(20.0) == "20");
