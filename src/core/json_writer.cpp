@@ -96,7 +96,8 @@ JsonWriter& JsonWriter::integer(long long n) {
 }
 
 JsonWriter& JsonWriter::value(double x) {
-    if (x == static_cast<double>(static_cast<long long>(x)) && x > -1e15 && x < 1e15) return integer(static_cast<long long>(x));
+    // The range first: converting a double outside long long's range is undefined behaviour.
+    if (x > -1e15 && x < 1e15 && x == static_cast<double>(static_cast<long long>(x))) return integer(static_cast<long long>(x));
     separate();
     if (!std::isfinite(x)) {
         out_ += "null";
