@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { ARTIFACTS, siteAndBrowser, ROOT, clickControl, openWidget, summary, waitForIdle, waitForSummary, whenReady } from './browser.mjs';
+import { ARTIFACTS, siteAndBrowser, ROOT, clickControl, openWidget, summary, typeInto, waitForIdle, waitForSummary, whenReady } from './browser.mjs';
 import { contentShift } from './pixels.mjs';
 
 let browser, server, baseUrl;
@@ -125,6 +125,30 @@ test('the canvas is drawn, not blank', async () => {
   const stats = await screenshotStats(page, 'desktop-1280x900.png');
   assert.ok(stats.inked > 0.05, `only ${(stats.inked * 100).toFixed(1)}% of pixels drawn`);
   assert.ok(stats.colours > 50, `only ${stats.colours} colours`);
+  await context.close();
+});
+
+// The curves are drawn by the widget's own GL program, linked when the first plot is drawn: on a
+// page that started with no patient, the plot that appears once one is entered has its curves.
+test('the exposure plot draws its curves when a patient is entered on a page that started blank', async () => {
+  const { context, page, errors } = await openWidget(browser, baseUrl);
+  await page.getByRole('combobox', { name: 'Indication', exact: true }).selectOption('ra');
+  await typeInto(page, 'weight', '70');
+  await waitForSummary(page, 'Weight 70 kg');
+  const figure = page.getByRole('figure', { name: /Relative exposure/ });
+  await figure.scrollIntoViewIfNeeded();
+  await waitForIdle(page);
+  const box = await figure.boundingBox();
+  assert.ok(box && box.width > 100 && box.height > 50, 'the plot has a place on the page');
+  const png = PNG.sync.read(await page.screenshot({ path: join(ARTIFACTS, 'exposure-after-blank-start.png'), clip: box }));
+  // Saturated pixels: the curves' blue, red and green (the axes and text are grey or black).
+  let coloured = 0;
+  for (let i = 0; i < png.data.length; i += 4) {
+    const [r, g, b] = [png.data[i], png.data[i + 1], png.data[i + 2]];
+    if (Math.max(r, g, b) - Math.min(r, g, b) > 80) coloured++;
+  }
+  assert.ok(coloured > 500, `only ${coloured} coloured pixels in the plot: the curves were not drawn`);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
