@@ -91,12 +91,14 @@ ensure_npm_packages() {
   fi
 }
 
-# Configures and builds one build folder: configure_build <dir> <cmake args...>
+# Configures and builds one build folder: configure_build <dir> [--target <target>] <cmake args...>
+# (everything, or only that target).
 configure_build() {
-  local dir=$1; shift
+  local dir=$1 target=all; shift
+  if [ "${1:-}" = "--target" ]; then target=$2; shift 2; fi
   cmake -S "$ROOT" -B "$ROOT/build/$dir" -DDOSECHECK_DEPS_INCLUDE="$DEPS_INCLUDE" -DDOSECHECK_IMGUI_DIR="${IMGUI_DIR:-}" "$@" >"$ROOT/build/$dir.configure.log" 2>&1 \
     || { cat "$ROOT/build/$dir.configure.log"; return 1; }
-  cmake --build "$ROOT/build/$dir" -j"$JOBS" >"$ROOT/build/$dir.build.log" 2>&1 \
+  cmake --build "$ROOT/build/$dir" --target "$target" -j"$JOBS" >"$ROOT/build/$dir.build.log" 2>&1 \
     || { tail -n 60 "$ROOT/build/$dir.build.log"; return 1; }
 }
 

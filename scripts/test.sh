@@ -77,7 +77,7 @@ else
   record "browser tests: widget not built" 0 1
 fi
 
-build_stage fuzzing configure_build fuzz -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ -DDOSECHECK_FUZZ=ON && {
+build_stage fuzzing configure_build fuzz --target fuzz_evaluate -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ -DDOSECHECK_FUZZ=ON && {
   corpus="$ROOT/build/fuzz/corpus"; rm -rf "$corpus"; mkdir -p "$corpus"
   python3 "$ROOT/tests/fuzz/seed_corpus.py" "$ROOT/tests/golden" "$corpus"
   if "$ROOT/build/fuzz/fuzz_evaluate" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 \
