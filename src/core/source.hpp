@@ -10,6 +10,8 @@ struct Source {
     std::string section;            // label and section, e.g. "US label 2.2"
     bool unverified = false;        // not confirmed by the primary label (PRIMARY_SOURCES.md)
     std::string note;
+
+    bool operator==(const Source&) const = default;
 };
 
 }  // namespace core

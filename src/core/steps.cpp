@@ -111,10 +111,7 @@ namespace step_detail {
 Step& StepWriter::add(std::string quantity, std::string text, StepOp op, std::vector<double> operands, StepRounding rounding,
                       int decimals, double result, const char* unit, const Source& source) {
     // The rule once per response: the same rule (a band, the entered values) backs many steps.
-    std::size_t index = 0;
-    while (index < sources.size() && !(sources[index].section == source.section && sources[index].refs == source.refs &&
-                                       sources[index].unverified == source.unverified && sources[index].note == source.note))
-        ++index;
+    const std::size_t index = static_cast<std::size_t>(std::find(sources.begin(), sources.end(), source) - sources.begin());
     if (index == sources.size()) sources.push_back(source);
     out.push_back(Step{std::move(quantity), panel, std::move(text), op, std::move(operands), rounding, decimals, result, unit, index});
     Step& step = out.back();
