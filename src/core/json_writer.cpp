@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -82,15 +83,8 @@ JsonWriter& JsonWriter::value(bool b) {
 JsonWriter& JsonWriter::integer(long long n) {
     separate();
     char buffer[24];
-    char* end = buffer + sizeof buffer;
-    char* p = end;
-    unsigned long long u = n < 0 ? 0ULL - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
-    do {
-        *--p = static_cast<char>('0' + u % 10);
-        u /= 10;
-    } while (u != 0);
-    if (n < 0) *--p = '-';
-    out_.append(p, static_cast<size_t>(end - p));
+    const auto written = std::to_chars(buffer, buffer + sizeof buffer, n);
+    out_.append(buffer, written.ptr);
     comma_ = true;
     return *this;
 }

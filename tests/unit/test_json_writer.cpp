@@ -72,6 +72,10 @@ TEST_CASE("json writer: numbers print like the response always printed them") {
     CHECK(written(1e15) == nlohmann::json(1e15).dump());
     CHECK(written(-2.5e20) == nlohmann::json(-2.5e20).dump());
     CHECK(written(std::numeric_limits<double>::quiet_NaN()) == "null");
+    core::JsonWriter w;
+    w.begin_array().value(0).value(-42).value(std::numeric_limits<long long>::min()).value(std::numeric_limits<long long>::max()).end_array();
+    CHECK(w.text() == "[0,-42," + std::to_string(std::numeric_limits<long long>::min()) + "," +
+                          std::to_string(std::numeric_limits<long long>::max()) + "]");
     CHECK(written(std::numeric_limits<double>::infinity()) == "null");
     for (double x = 0.001; x < 500; x = x * 1.37 + 0.013) CHECK(written(x) == nlohmann::json(x).dump());
 }
