@@ -149,7 +149,6 @@ std::vector<Finding> scope_findings(const ScopeContext& x) {
     const Use& use = x.use;
     const Regimen& regimen = x.regimen;
     const Band& band = x.band;
-    const Presentation& presentation = x.presentation;
     const RenalResult& renal = x.response.renal;
     std::vector<Finding> out;
     if (x.region_fallback)

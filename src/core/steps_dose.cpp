@@ -49,7 +49,6 @@ int ml_decimals(double mg, double mg_per_ml) {
 }
 
 std::string mg(double value) { return num(value, 1) + " mg"; }
-std::string ml(double value) { return num(value, 6) + " mL"; }
 
 // Quantity ids for one measured administration.
 struct MeasureIds {
