@@ -23,6 +23,7 @@ struct Range {
     }
     bool is_any() const { return !from && !above && !to && !below; }
     std::optional<double> lower() const { return from ? from : above; }
+    bool operator==(const Range&) const = default;
 };
 
 // A mg/day limit for a dose whose escalation rule was not verified (EU FMF and Still's at 50 kg
@@ -31,6 +32,7 @@ struct Range {
 struct Backstop {
     double mg_per_day = 0;
     Source source;
+    bool operator==(const Backstop&) const = default;
 };
 
 struct Dose {
@@ -54,6 +56,7 @@ struct Dose {
     std::vector<double> steps_mg_per_kg;
     // Fixed doses with an unverified increase, escalating doses without a ceiling.
     std::optional<Backstop> backstop;
+    bool operator==(const Dose&) const = default;
 };
 
 struct Band {
@@ -62,11 +65,13 @@ struct Band {
     std::optional<double> increase_to_interval_hours;  // the label allows stepping up to this interval
     Dose dose;
     Source source;
+    bool operator==(const Band&) const = default;
 };
 
 struct SplitRule {
     bool allowed = false;
     Source source;
+    bool operator==(const SplitRule&) const = default;
 };
 
 struct RenalRule {
@@ -77,6 +82,7 @@ struct RenalRule {
     std::string esrd_note;  // what the label or a paper says about dialysis, if anything
     Source source;
     std::optional<Source> esrd_source;
+    bool operator==(const RenalRule&) const = default;
 };
 
 // A limited course instead of a standing schedule: a number of days (COVID-19: 10 days), or
@@ -93,6 +99,7 @@ struct Course {
     Severity open_ended_severity = Severity::Exceeds;
     std::string note;
     Source source;
+    bool operator==(const Course&) const = default;
 };
 
 struct Regimen {
@@ -105,12 +112,14 @@ struct Regimen {
     std::optional<SplitRule> split;
     std::optional<RenalRule> renal;
     bool single_dose() const { return course && course->max_administrations && *course->max_administrations == 1; }
+    bool operator==(const Regimen&) const = default;
 };
 
 // A use-level statement in words, with its source.
 struct UseNote {
     std::string message;
     Source source;
+    bool operator==(const UseNote&) const = default;
 };
 
 struct Use {
@@ -130,6 +139,7 @@ struct Use {
     // this says why and where to look; no dose is ever shown for it.
     std::optional<UseNote> dose_not_in_data;
     std::vector<Regimen> regimens;
+    bool operator==(const Use&) const = default;
 };
 
 struct SafetyRule {
@@ -141,6 +151,7 @@ struct SafetyRule {
     std::vector<Region> regions;
     std::vector<std::string> indications, except_indications;
     Source source;
+    bool operator==(const SafetyRule&) const = default;
 };
 
 struct MonitoringRule {
@@ -149,12 +160,14 @@ struct MonitoringRule {
     std::vector<Region> regions;
     std::vector<std::string> indications;
     Source source;
+    bool operator==(const MonitoringRule&) const = default;
 };
 
 struct ClearanceBand {
     Range crcl_ml_min;
     bool esrd = false;
     double relative_clearance = 1;
+    bool operator==(const ClearanceBand&) const = default;
 };
 
 struct Pk {
@@ -162,10 +175,12 @@ struct Pk {
     Source source;
     std::vector<ClearanceBand> clearance_by_renal;
     std::optional<Source> clearance_source;
+    bool operator==(const Pk&) const = default;
 };
 
 struct Vial {
     double mg = 0, ml = 0;
+    bool operator==(const Vial&) const = default;
 };
 
 struct Presentation {
@@ -182,6 +197,7 @@ struct Presentation {
     std::optional<double> smallest_labelled_draw_mg;
     std::optional<Source> smallest_labelled_draw_source;
     Source source;
+    bool operator==(const Presentation&) const = default;
 };
 
 // The highest dose the drug is labelled for in any use: a backstop for uses whose own
@@ -189,6 +205,7 @@ struct Presentation {
 struct LabelledMaximum {
     double mg_per_kg_per_day = 0;
     Source source;
+    bool operator==(const LabelledMaximum&) const = default;
 };
 
 struct Drug {
@@ -210,10 +227,12 @@ struct Drug {
             if (p.route == route) return &p;
         return nullptr;
     }
+    bool operator==(const Drug&) const = default;
 };
 
 struct SourceInfo {
     std::string title, url, checked;  // checked: the label revision or version it was checked against
+    bool operator==(const SourceInfo&) const = default;
 };
 
 // Weight-for-age bounds at one age: outside them a weight is biologically implausible for
@@ -221,6 +240,7 @@ struct SourceInfo {
 struct WeightForAgeRow {
     double age_months = 0;
     double male_min_kg = 0, male_max_kg = 0, female_min_kg = 0, female_max_kg = 0;
+    bool operator==(const WeightForAgeRow&) const = default;
 };
 
 // Constants of the renal-function estimates and the weight plausibility check (data/methods.json).
@@ -236,6 +256,7 @@ struct RenalMethods {
     double schwartz_k = 0.413, schwartz_min_age_years = 1, schwartz_below_age_years = 18;
     Source schwartz_source;
     Source conversion_source;
+    bool operator==(const RenalMethods&) const = default;
 };
 
 // A growth reference's bounds of plausible weight by age and sex (data/methods.json).
@@ -243,12 +264,14 @@ struct WeightForAgeReference {
     std::vector<WeightForAgeRow> rows;  // ascending age
     std::string reference;              // in words, for the finding
     Source source;
+    bool operator==(const WeightForAgeReference&) const = default;
 };
 
 // The finding codes an answer can carry (data/findings.json), each with where it is listed.
 struct FindingCode {
     bool bears_on_order = false;  // with an order, listed with the check
     std::string meaning;
+    bool operator==(const FindingCode&) const = default;
 };
 
 struct FindingCatalogue {
@@ -258,6 +281,7 @@ struct FindingCatalogue {
         auto it = codes.find(code);
         return it != codes.end() && it->second.bears_on_order;
     }
+    bool operator==(const FindingCatalogue&) const = default;
 };
 
 struct DrugDb {
@@ -273,6 +297,7 @@ struct DrugDb {
             if (d.id == id) return &d;
         return nullptr;
     }
+    bool operator==(const DrugDb&) const = default;
 };
 
 // One data file's name and text; the build embeds them (src/data), tests may pass their own.

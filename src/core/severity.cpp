@@ -13,7 +13,7 @@ std::string_view to_string(Severity severity) {
 }
 
 std::optional<Severity> severity_from_string(std::string_view name) {
-    for (Severity s : {Severity::Info, Severity::Caution, Severity::Exceeds, Severity::Contraindicated})
+    for (Severity s : kSeverities)
         if (to_string(s) == name) return s;
     return std::nullopt;
 }

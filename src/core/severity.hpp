@@ -12,6 +12,7 @@ namespace core {
 enum class Severity { Info, Caution, Exceeds, Contraindicated };
 std::string_view to_string(Severity severity);  // "info" | "caution" | "exceeds" | "contraindicated"
 std::optional<Severity> severity_from_string(std::string_view name);
+inline constexpr std::array kSeverities = {Severity::Info, Severity::Caution, Severity::Exceeds, Severity::Contraindicated};
 
 // The verdict on an order (ok, caution, exceeds) or on the patient as a whole (any of the four).
 enum class Verdict { Ok, Caution, Exceeds, Contraindicated };

@@ -31,6 +31,7 @@ struct PracticeQuantity {
     double relative_tolerance = 0;  // or within this fraction of the value, when that is wider
     bool never_above = false;    // a maximum: an answer above the shown value is wrong however close
     std::string tolerance_note;  // why that tolerance: the rounding the label implies
+    bool operator==(const PracticeQuantity&) const = default;
 };
 
 struct TeachingCase {
@@ -40,6 +41,7 @@ struct TeachingCase {
     std::vector<std::pair<std::string, std::string>> inputs;  // widget input parameters, in order
     std::vector<std::string> ask;                              // quantity ids
     Source source;               // the label sections the case rests on
+    bool operator==(const TeachingCase&) const = default;
 };
 
 struct TeachingSet {
@@ -55,6 +57,7 @@ struct TeachingSet {
             if (c.id == id) return &c;
         return nullptr;
     }
+    bool operator==(const TeachingSet&) const = default;
 };
 
 }  // namespace core

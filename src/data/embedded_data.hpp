@@ -1,13 +1,11 @@
-// The drug data compiled into the program (see cmake/embed_data.cmake).
+// The drug data compiled into the program: the binary form the build made from data/*.json
+// after validating them (make_data_blob.cpp), so no program parses the data's JSON at start.
 #pragma once
 #include "drug_data.hpp"
 
-#include <vector>
-
 namespace data {
 
-const std::vector<core::DataFile>& embedded_files();
-// Parsed and validated once; `db` is empty and `errors` filled if the embedded data is invalid.
+// Read once; `db` is empty and `errors` says why if the embedded bytes are damaged.
 const core::LoadResult& embedded_drug_db();
 
 }  // namespace data

@@ -1,6 +1,7 @@
 // Shared by the unit tests: the embedded database and a one-line way to evaluate JSON.
 #pragma once
 #include "embedded_data.hpp"
+#include "embedded_json.hpp"
 #include "evaluate.hpp"
 
 #include <doctest/doctest.h>

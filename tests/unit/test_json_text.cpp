@@ -2,7 +2,7 @@
 // repeated keys, with the same value nlohmann's own parser builds.
 #include "json_text.hpp"
 
-#include "embedded_data.hpp"
+#include "embedded_json.hpp"
 
 #include <doctest/doctest.h>
 
