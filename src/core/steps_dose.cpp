@@ -51,9 +51,26 @@ int ml_decimals(double mg, double mg_per_ml) {
 std::string mg(double value) { return num(value, 1) + " mg"; }
 
 // Quantity ids for one measured administration.
+// A measure's quantity ids: a prefix ("ladder.3.", "comparator.tocilizumab.") and each
+// quantity's name. An id is written only for a step that is added (a ladder row uses one or
+// two of the five).
 struct MeasureIds {
-    std::string ml, count, vial_mg, leftover_mg, below;
+    std::string_view prefix;
+    std::string_view ml, count, vial_mg, leftover_mg, below;
+    std::string operator()(std::string_view name) const {
+        std::string id;
+        id.reserve(prefix.size() + name.size());
+        id.append(prefix).append(name);
+        return id;
+    }
 };
+constexpr MeasureIds kMeasureNames{"", "ml", "syringes", "vial_mg", "leftover_mg", "below_measurable"};
+constexpr MeasureIds kIncreaseMeasureNames{"", "increase_ml", "increase_syringes", "increase_vial_mg", "increase_leftover_mg",
+                                           "increase_below_measurable"};
+MeasureIds with_prefix(MeasureIds names, std::string_view prefix) {
+    names.prefix = prefix;
+    return names;
+}
 
 // mL to draw (mg ÷ mg/mL), syringes or whole devices, the vial combination, and whether the
 // presentation can measure it.
@@ -64,7 +81,7 @@ void measure_steps(StepWriter& w, const MeasureIds& ids, std::string_view lead, 
             if (m.ml) {
                 Text t;
                 t << lead << Mg{m.mg} << " ÷ " << Num{p.mg_per_ml} << " mg/mL = " << Ml{*m.ml};
-                w.add(ids.ml, t, StepOp::Divide, {m.mg, p.mg_per_ml}, StepRounding::Nearest, ml_decimals(m.mg, p.mg_per_ml), *m.ml, "mL",
+                w.add(ids(ids.ml), t, StepOp::Divide, {m.mg, p.mg_per_ml}, StepRounding::Nearest, ml_decimals(m.mg, p.mg_per_ml), *m.ml, "mL",
                       p.source);
             }
             break;
@@ -73,10 +90,10 @@ void measure_steps(StepWriter& w, const MeasureIds& ids, std::string_view lead, 
                 Text t;
                 t << lead << Mg{m.mg} << " ÷ " << Mg{p.device_mg} << " per device = " << Count{*m.syringes}
                   << (*m.syringes == 1 ? " device" : " devices") << ", each given whole";
-                w.add(ids.count, t, StepOp::WholeUp, {m.mg, p.device_mg}, StepRounding::None, 0, *m.syringes, "", p.source);
+                w.add(ids(ids.count), t, StepOp::WholeUp, {m.mg, p.device_mg}, StepRounding::None, 0, *m.syringes, "", p.source);
                 Text v;
                 v << lead << Count{*m.syringes} << " × " << Ml{p.device_ml} << " = " << Ml{*m.ml};
-                w.add(ids.ml, v, StepOp::Multiply, {static_cast<double>(*m.syringes), p.device_ml}, StepRounding::Nearest, 2, *m.ml, "mL",
+                w.add(ids(ids.ml), v, StepOp::Multiply, {static_cast<double>(*m.syringes), p.device_ml}, StepRounding::Nearest, 2, *m.ml, "mL",
                       p.source);
             } else {
                 const double devices = m.mg / p.device_mg;
@@ -84,7 +101,7 @@ void measure_steps(StepWriter& w, const MeasureIds& ids, std::string_view lead, 
                 t << lead << Mg{m.mg} << " ÷ " << Mg{p.device_mg} << " per device = " << Num{devices, 3}
                   << " devices: the device is given whole, so this dose cannot be given with it";
                 if (m.nearest_measurable_mg) t << " (nearest: " << Mg{*m.nearest_measurable_mg} << ")";
-                w.add(ids.count + ".exact", t, StepOp::Divide, {m.mg, p.device_mg}, StepRounding::None, 0, devices, "devices", p.source);
+                w.add(ids(ids.count) + ".exact", t, StepOp::Divide, {m.mg, p.device_mg}, StepRounding::None, 0, devices, "devices", p.source);
             }
             return;
     }
@@ -101,7 +118,7 @@ void measure_steps(StepWriter& w, const MeasureIds& ids, std::string_view lead, 
                 t << ": the last " << Mg{rest} << " is too small to measure, so it is shared with the syringe before";
             t << ")";
         }
-        w.add(ids.count, t, StepOp::WholeUp, {m.mg, p.device_mg}, StepRounding::None, 0, *m.syringes, "", p.source);
+        w.add(ids(ids.count), t, StepOp::WholeUp, {m.mg, p.device_mg}, StepRounding::None, 0, *m.syringes, "", p.source);
     }
     if (p.kind == PresentationKind::Vials && !m.vials.empty() && m.vial_mg) {
         std::vector<double> each;
@@ -113,11 +130,11 @@ void measure_steps(StepWriter& w, const MeasureIds& ids, std::string_view lead, 
             t << (i == 0 ? "" : " + ") << Count{count} << " × " << Mg{vial_mg};
         }
         t << " = " << Mg{*m.vial_mg} << " (the least left over, then the fewest vials)";
-        w.add(ids.vial_mg, t, StepOp::Add, std::move(each), StepRounding::Nearest, 1, *m.vial_mg, "mg", p.source);
+        w.add(ids(ids.vial_mg), t, StepOp::Add, std::move(each), StepRounding::Nearest, 1, *m.vial_mg, "mg", p.source);
         if (m.leftover_mg) {
             Text left;
             left << lead << "left over " << Mg{*m.vial_mg} << kMinus << Mg{m.mg} << " = " << Mg{*m.leftover_mg};
-            w.add(ids.leftover_mg, left, StepOp::Subtract, {*m.vial_mg, m.mg}, StepRounding::Nearest, 1, *m.leftover_mg, "mg", p.source);
+            w.add(ids(ids.leftover_mg), left, StepOp::Subtract, {*m.vial_mg, m.mg}, StepRounding::Nearest, 1, *m.leftover_mg, "mg", p.source);
         }
     }
     if (m.below_measurable && p.min_measurable_mg) {
@@ -129,7 +146,7 @@ void measure_steps(StepWriter& w, const MeasureIds& ids, std::string_view lead, 
               << Ml{ml_for_mg(*m.nearest_measurable_mg, p.mg_per_ml)} << ")";
         else
             t << "; no nearest measurable dose is offered";
-        w.add(ids.below, t, StepOp::Below, {smallest, *p.min_measurable_mg}, StepRounding::None, 0, 1, "",
+        w.add(ids(ids.below), t, StepOp::Below, {smallest, *p.min_measurable_mg}, StepRounding::None, 0, 1, "",
               p.measurable_source.value_or(p.source));
     }
 }
@@ -310,7 +327,7 @@ void ladder_steps(StepWriter& w, const Response& r, const Dose& d, const Present
                 w.add(id + "mg", t, StepOp::Multiply, {mg_per_kg, kg}, rounding, 1, row.dose.mg, "mg", reg.source);
             }
         }
-        measure_steps(w, {id + "ml", id + "syringes", id + "vial_mg", id + "leftover_mg", id + "below_measurable"}, lead, row.dose, p);
+        measure_steps(w, with_prefix(kMeasureNames, id), lead, row.dose, p);
         if (!row.split) continue;
         const SplitDose& s = *row.split;
         lead += "split, ";
@@ -486,7 +503,7 @@ void check_steps(StepWriter& w, const CheckResult& c, const PrescribedInput& o, 
               StepOp::Divide, {mg_day, kg}, StepRounding::Nearest, 2, c.mg_per_kg_per_day, "mg/kg/day", source);
     w.add("mg_per_kg_per_dose", "Per dose: " + mg(o.dose_mg) + " ÷ " + num(kg) + " kg = " + num(c.mg_per_kg_per_dose) + " mg/kg",
           StepOp::Divide, {o.dose_mg, kg}, StepRounding::Nearest, 2, c.mg_per_kg_per_dose, "mg/kg", source);
-    measure_steps(w, {"ml_per_dose", "syringes_per_dose", "vial_mg_per_dose", "leftover_mg_per_dose", "dose_below_measurable"}, "Order: ",
+    measure_steps(w, {"", "ml_per_dose", "syringes_per_dose", "vial_mg_per_dose", "leftover_mg_per_dose", "dose_below_measurable"}, "Order: ",
                   c.measure, p);
 }
 
@@ -550,12 +567,10 @@ void compare_steps(StepWriter& w, const Response& r, const Request& req, const D
         const std::string lead = c.name + " " + name_of(*c.route) + ": ";
         comparator_schedule_steps(w, prefix, lead, r, c, *chosen.regimen, *chosen.band);
         if (c.measure)
-            measure_steps(w, {prefix + "ml", prefix + "syringes", prefix + "vial_mg", prefix + "leftover_mg", prefix + "below_measurable"}, lead,
-                          *c.measure, *chosen.presentation);
+            measure_steps(w, with_prefix(kMeasureNames, prefix), lead, *c.measure, *chosen.presentation);
         if (c.increase_measure)
-            measure_steps(w, {prefix + "increase_ml", prefix + "increase_syringes", prefix + "increase_vial_mg", prefix + "increase_leftover_mg",
-                              prefix + "increase_below_measurable"},
-                          lead + "increase, ", *c.increase_measure, *chosen.presentation);
+            measure_steps(w, with_prefix(kIncreaseMeasureNames, prefix), lead + "increase, ", *c.increase_measure,
+                          *chosen.presentation);
     }
 }
 
