@@ -40,6 +40,24 @@ test('loads without console errors and makes no request beyond 127.0.0.1', async
   await context.close();
 });
 
+test('the module\'s files are preloaded with the page and fetched once each, the preload used', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const warnings = [];
+  const fetched = [];
+  page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text()); });
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(baseUrl + '#indication=nomid&weight=20');
+  await whenReady(page);
+  const preloads = await page.evaluate(() => [...document.querySelectorAll('link[rel=preload]')].map((l) => l.getAttribute('href')));
+  assert.deepEqual(preloads.sort(), ['dosechecker.js', 'dosechecker.wasm']);
+  await page.waitForTimeout(3500);  // Chromium warns about a preload not used within a few seconds
+  for (const file of ['/dosechecker.js', '/dosechecker.wasm'])
+    assert.equal(fetched.filter((p) => p === file).length, 1, `${file} requested ${fetched.filter((p) => p === file).length} times`);
+  assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), []);
+  await context.close();
+});
+
 test('the URL fragment produces the right #dose-summary, the overall verdict first', async () => {
   const cases = [
     ['indication=nomid&weight=20&age=6&crcl=90', ['NOMID', 'Weight 20 kg', 'CrCl 90 mL/min', '20 mg to 40 mg per day', 'Ceiling: 160 mg per day']],
