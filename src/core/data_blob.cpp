@@ -3,6 +3,7 @@
 #include "data_fields.hpp"
 
 #include <bit>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <type_traits>
@@ -50,6 +51,7 @@ private:
         } else if constexpr (std::is_same_v<T, int>) {
             raw(static_cast<std::int32_t>(x));
         } else if constexpr (std::is_enum_v<T>) {
+            static_assert(sizeof(members_of(T{})) / sizeof(T) <= 255, "a closed set's value is written as one byte");
             raw(static_cast<std::uint8_t>(x));
         } else if constexpr (std::is_same_v<T, std::string>) {
             size(x.size());
@@ -95,8 +97,9 @@ private:
         at_ += sizeof n;
         return true;
     }
-    // A count no larger than the bytes left (each item takes at least one): bad bytes never
-    // ask for a huge allocation.
+    // A count no larger than the bytes left (each item takes at least one byte). Lists still
+    // grow one read item at a time: an item in memory is far larger than its bytes, so a
+    // count is never trusted with an allocation.
     bool size(std::size_t& n) {
         std::uint32_t v = 0;
         if (!raw(v) || v > in_.size() - at_) return ok_ = false;
@@ -111,7 +114,8 @@ private:
             if (raw(b) && b > 1) ok_ = false;
             x = b == 1;
         } else if constexpr (std::is_same_v<T, double>) {
-            raw(x);
+            // The loader allows only finite numbers: NaN or an infinity is damage, never a value.
+            if (raw(x) && !std::isfinite(x)) ok_ = false;
         } else if constexpr (std::is_same_v<T, int>) {
             std::int32_t v = 0;
             raw(v);
@@ -131,19 +135,26 @@ private:
         } else if constexpr (IsOptional<T>::value) {
             bool present = false;
             get(present);
-            if (!ok_ || !present) return;
-            get(x.emplace());
+            x.reset();
+            if (ok_ && present) get(x.emplace());
         } else if constexpr (IsVector<T>::value) {
             std::size_t n = 0;
             if (!size(n)) return;
-            x.resize(n);
-            for (auto& item : x) get(item);
+            x.clear();
+            for (std::size_t i = 0; i < n && ok_; ++i) get(x.emplace_back());
         } else if constexpr (IsMap<T>::value) {
             std::size_t n = 0;
             if (!size(n)) return;
+            x.clear();
             for (std::size_t i = 0; i < n && ok_; ++i) {
                 typename T::key_type key{};
                 get(key);
+                // The writer writes a map in key order: a key not above the one before is a
+                // repeat, which would silently replace a value (a brand name, a source).
+                if (!ok_ || (!x.empty() && !(x.rbegin()->first < key))) {
+                    ok_ = false;
+                    return;
+                }
                 get(x[key]);
             }
         } else if constexpr (IsPair<T>::value) {

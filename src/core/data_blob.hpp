@@ -1,5 +1,5 @@
 // The drug data in a compact binary form, made at build time from data/*.json after the loader
-// has validated them (tools/data_blob.cpp), so the widget starts without parsing or validating
+// has validated them (src/data/make_data_blob.cpp), so the widget starts without parsing or validating
 // JSON. The bytes are trusted only after their own checks: a format tag, the length and a
 // checksum, and every read in bounds (a closed set's value must be one of its members). Bad
 // bytes give an error and no data, never a partial database.

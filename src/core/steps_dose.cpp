@@ -50,7 +50,6 @@ int ml_decimals(double mg, double mg_per_ml) {
 
 std::string mg(double value) { return num(value, 1) + " mg"; }
 
-// Quantity ids for one measured administration.
 // A measure's quantity ids: a prefix ("ladder.3.", "comparator.tocilizumab.") and each
 // quantity's name. An id is written only for a step that is added (a ladder row uses one or
 // two of the five).

@@ -1,8 +1,12 @@
 // The binary form of the drug data (src/core/data_blob.hpp): the programs read it instead of
 // the JSON, so it must give back exactly what the loader made, and bad bytes must give no data.
 #include "data_blob.hpp"
+#include "data_fields.hpp"
 #include "test_helpers.hpp"
 
+#include <cmath>
+#include <cstring>
+#include <limits>
 #include <string>
 
 namespace {
@@ -11,6 +15,39 @@ const core::DrugDb& loaded_from_json() {
     static const core::LoadResult loaded = core::load_drug_db(data::embedded_files());
     REQUIRE(loaded.db.has_value());
     return *loaded.db;
+}
+
+// The blob with another payload, its length and checksum made to match: bytes that pass the
+// checksum, to show the reader checks every count and value itself.
+std::string with_payload(const std::string& blob, const std::string& payload) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : payload) h = (h ^ c) * 1099511628211ull;
+    const auto length = static_cast<std::uint32_t>(payload.size());
+    std::string out = blob.substr(0, 8);
+    out.append(reinterpret_cast<const char*>(&length), sizeof length);
+    out.append(reinterpret_cast<const char*>(&h), sizeof h);
+    return out + payload;
+}
+
+// A struct's members counted by aggregate initialisation (an initialiser that converts to
+// anything, one more at a time), against the members its fields() list passes.
+struct AnyMember {
+    template <class T> operator T() const;
+};
+template <class T, class... A> constexpr std::size_t member_count() {
+    if constexpr (requires { T{A{}..., AnyMember{}}; }) return member_count<T, A..., AnyMember>();
+    else return sizeof...(A);
+}
+struct ListedCounter {
+    std::size_t n = 0;
+    template <class... T> void operator()(T&...) { n += sizeof...(T); }
+};
+template <class T> void check_every_member_listed(const char* name) {
+    T value{};
+    ListedCounter listed;
+    core::fields(listed, value);
+    INFO(name);
+    CHECK(listed.n == member_count<T>());
 }
 
 bool refused(const std::string& bytes) {
@@ -23,6 +60,20 @@ bool refused(const std::string& bytes) {
 TEST_CASE("the embedded binary data is exactly what the JSON loader makes of data/*.json") {
     CHECK(db() == loaded_from_json());
     CHECK(data::embedded_drug_db().errors.empty());
+}
+
+TEST_CASE("every data struct's members are all in its fields() list") {
+    // A member left out would come back as its default in every program; the data may not
+    // give it another value (13 of RenalMethods' constants equal their C++ defaults today).
+#define CHECK_LISTED(T) check_every_member_listed<core::T>(#T)
+    CHECK_LISTED(Source); CHECK_LISTED(Range); CHECK_LISTED(Backstop); CHECK_LISTED(Dose); CHECK_LISTED(Band);
+    CHECK_LISTED(SplitRule); CHECK_LISTED(RenalRule); CHECK_LISTED(Course); CHECK_LISTED(Regimen); CHECK_LISTED(UseNote);
+    CHECK_LISTED(Use); CHECK_LISTED(SafetyRule); CHECK_LISTED(MonitoringRule); CHECK_LISTED(ClearanceBand); CHECK_LISTED(Pk);
+    CHECK_LISTED(Vial); CHECK_LISTED(Presentation); CHECK_LISTED(LabelledMaximum); CHECK_LISTED(Drug); CHECK_LISTED(SourceInfo);
+    CHECK_LISTED(WeightForAgeRow); CHECK_LISTED(RenalMethods); CHECK_LISTED(WeightForAgeReference); CHECK_LISTED(FindingCode);
+    CHECK_LISTED(FindingCatalogue); CHECK_LISTED(PracticeQuantity); CHECK_LISTED(TeachingCase); CHECK_LISTED(TeachingSet);
+    CHECK_LISTED(DrugDb);
+#undef CHECK_LISTED
 }
 
 TEST_CASE("write then read gives back the same database") {
@@ -71,25 +122,51 @@ TEST_CASE("a payload whose checksum matches but whose values are impossible is s
     // The reader checks every count and closed-set value itself, not only the checksum: bytes
     // made to pass the checksum (here by recomputing it) are still read in bounds.
     const std::string blob = core::write_data_blob(loaded_from_json());
-    auto with_payload = [&](std::string payload) {
-        std::uint64_t h = 14695981039346656037ull;
-        for (unsigned char c : payload) h = (h ^ c) * 1099511628211ull;
-        const auto length = static_cast<std::uint32_t>(payload.size());
-        std::string out = blob.substr(0, 8);
-        out.append(reinterpret_cast<const char*>(&length), sizeof length);
-        out.append(reinterpret_cast<const char*>(&h), sizeof h);
-        return out + payload;
-    };
     const std::string payload = blob.substr(20);
-    CHECK_FALSE(refused(with_payload(payload)));           // the helper itself makes a good blob
-    CHECK(refused(with_payload(payload.substr(0, 100))));  // cut short
-    CHECK(refused(with_payload(payload + "z")));           // bytes after the data
-    CHECK(refused(with_payload(std::string(4, '\xff') + payload.substr(4))));  // data_version's length: 4 GB
+    CHECK_FALSE(refused(with_payload(blob, payload)));           // the helper itself makes a good blob
+    CHECK(refused(with_payload(blob, payload.substr(0, 100))));  // cut short
+    CHECK(refused(with_payload(blob, payload + "z")));           // bytes after the data
+    CHECK(refused(with_payload(blob, std::string(4, '\xff') + payload.substr(4))));  // data_version's length: 4 GB
     // Every single-byte change in the first kilobyte: read back or refused, never a crash.
     for (std::size_t at = 0; at < 1024 && at < payload.size(); ++at) {
         std::string bad = payload;
         bad[at] = '\xfe';
-        const core::LoadResult r = core::read_data_blob(with_payload(bad));
+        const core::LoadResult r = core::read_data_blob(with_payload(blob, bad));
         CHECK((r.db.has_value() != !r.errors.empty()));
     }
+}
+
+TEST_CASE("a repeated map key, a number that is not finite or a huge list count is refused") {
+    core::DrugDb small;
+    small.findings.codes["AAAA"] = {true, "first"};
+    small.findings.codes["BBBB"] = {false, "second"};
+    small.renal_methods.umol_l_per_mg_dl = 12345.678;
+    core::Drug drug;
+    drug.id = "ZZZZ";
+    small.drugs.push_back(drug);
+    const std::string blob = core::write_data_blob(small);
+    const std::string payload = blob.substr(20);
+    REQUIRE(core::read_data_blob(with_payload(blob, payload)).db == small);
+
+    std::string repeated = payload;  // "BBBB" written as "AAAA": the second would replace the first
+    repeated.replace(repeated.find("BBBB"), 4, "AAAA");
+    CHECK(refused(with_payload(blob, repeated)));
+
+    const double constant = 12345.678;
+    std::string constant_bytes(reinterpret_cast<const char*>(&constant), sizeof constant);
+    for (double bad : {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity(),
+                       -std::numeric_limits<double>::infinity()}) {
+        std::string damaged = payload;
+        damaged.replace(damaged.find(constant_bytes), sizeof bad, std::string(reinterpret_cast<const char*>(&bad), sizeof bad));
+        CHECK(refused(with_payload(blob, damaged)));
+    }
+
+    // The drugs' count (just before the first drug's id) raised to a million, with a megabyte
+    // of zeros after it: refused without allocating a million drugs up front.
+    std::string huge = payload;
+    const std::size_t count_at = huge.find("ZZZZ") - 8;
+    const std::uint32_t million = 1000000;
+    std::memcpy(huge.data() + count_at, &million, sizeof million);
+    huge += std::string(1 << 20, '\0');
+    CHECK(refused(with_payload(blob, huge)));
 }
