@@ -16,7 +16,7 @@ static_assert(std::endian::native == std::endian::little, "the blob stores numbe
 
 // "DOSEDB" and the format's version: a reader never reads another version's bytes.
 constexpr std::string_view kTag = "DOSEDB01";
-constexpr std::size_t kHeaderBytes = 8 + 4 + 8;  // tag, payload length, FNV-1a 64 of the payload
+constexpr std::size_t kHeaderBytes = kTag.size() + 4 + 8;  // tag, payload length, FNV-1a 64 of the payload
 
 std::uint64_t fnv1a(std::string_view bytes) {
     std::uint64_t h = 14695981039346656037ull;
@@ -174,15 +174,19 @@ LoadResult failure(const std::string& message) {
 
 }  // namespace
 
+std::string seal_data_blob(std::string_view payload) {
+    std::string out(kTag);
+    const auto length = static_cast<std::uint32_t>(payload.size());
+    const std::uint64_t sum = fnv1a(payload);
+    out.append(reinterpret_cast<const char*>(&length), sizeof length);
+    out.append(reinterpret_cast<const char*>(&sum), sizeof sum);
+    return out.append(payload);
+}
+
 std::string write_data_blob(const DrugDb& db) {
     Writer w;
     w(const_cast<DrugDb&>(db));  // the writer only reads: one member list serves both directions
-    std::string out(kTag);
-    const auto length = static_cast<std::uint32_t>(w.out.size());
-    const std::uint64_t sum = fnv1a(w.out);
-    out.append(reinterpret_cast<const char*>(&length), sizeof length);
-    out.append(reinterpret_cast<const char*>(&sum), sizeof sum);
-    return out + w.out;
+    return seal_data_blob(w.out);
 }
 
 LoadResult read_data_blob(std::string_view bytes) {
@@ -190,8 +194,8 @@ LoadResult read_data_blob(std::string_view bytes) {
         return failure("the built-in drug data is not in this program's format");
     std::uint32_t length = 0;
     std::uint64_t sum = 0;
-    std::memcpy(&length, bytes.data() + 8, sizeof length);
-    std::memcpy(&sum, bytes.data() + 12, sizeof sum);
+    std::memcpy(&length, bytes.data() + kTag.size(), sizeof length);
+    std::memcpy(&sum, bytes.data() + kTag.size() + sizeof length, sizeof sum);
     const std::string_view payload = bytes.substr(kHeaderBytes);
     if (payload.size() != length) return failure("the built-in drug data is cut short or too long");
     if (fnv1a(payload) != sum) return failure("the built-in drug data is damaged (its checksum does not match)");

@@ -13,6 +13,10 @@ namespace core {
 
 std::string write_data_blob(const DrugDb& db);
 
+// The header (format tag, length, checksum) before these payload bytes: the writer's last step,
+// and how a test makes bytes that pass the checksum to show the reader checks every value itself.
+std::string seal_data_blob(std::string_view payload);
+
 // The database, or (db empty) one error naming what is wrong with the bytes.
 LoadResult read_data_blob(std::string_view bytes);
 

@@ -17,18 +17,6 @@ const core::DrugDb& loaded_from_json() {
     return *loaded.db;
 }
 
-// The blob with another payload, its length and checksum made to match: bytes that pass the
-// checksum, to show the reader checks every count and value itself.
-std::string with_payload(const std::string& blob, const std::string& payload) {
-    std::uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : payload) h = (h ^ c) * 1099511628211ull;
-    const auto length = static_cast<std::uint32_t>(payload.size());
-    std::string out = blob.substr(0, 8);
-    out.append(reinterpret_cast<const char*>(&length), sizeof length);
-    out.append(reinterpret_cast<const char*>(&h), sizeof h);
-    return out + payload;
-}
-
 // A struct's members counted by aggregate initialisation (an initialiser that converts to
 // anything, one more at a time), against the members its fields() list passes.
 struct AnyMember {
@@ -123,15 +111,16 @@ TEST_CASE("a payload whose checksum matches but whose values are impossible is s
     // made to pass the checksum (here by recomputing it) are still read in bounds.
     const std::string blob = core::write_data_blob(loaded_from_json());
     const std::string payload = blob.substr(20);
-    CHECK_FALSE(refused(with_payload(blob, payload)));           // the helper itself makes a good blob
-    CHECK(refused(with_payload(blob, payload.substr(0, 100))));  // cut short
-    CHECK(refused(with_payload(blob, payload + "z")));           // bytes after the data
-    CHECK(refused(with_payload(blob, std::string(4, '\xff') + payload.substr(4))));  // data_version's length: 4 GB
+    CHECK(core::seal_data_blob(payload) == blob);                  // the header is 20 bytes, the rest payload
+    CHECK_FALSE(refused(core::seal_data_blob(payload)));
+    CHECK(refused(core::seal_data_blob(payload.substr(0, 100))));  // cut short
+    CHECK(refused(core::seal_data_blob(payload + "z")));           // bytes after the data
+    CHECK(refused(core::seal_data_blob(std::string(4, '\xff') + payload.substr(4))));  // data_version's length: 4 GB
     // Every single-byte change in the first kilobyte: read back or refused, never a crash.
     for (std::size_t at = 0; at < 1024 && at < payload.size(); ++at) {
         std::string bad = payload;
         bad[at] = '\xfe';
-        const core::LoadResult r = core::read_data_blob(with_payload(blob, bad));
+        const core::LoadResult r = core::read_data_blob(core::seal_data_blob(bad));
         CHECK((r.db.has_value() != !r.errors.empty()));
     }
 }
@@ -146,11 +135,11 @@ TEST_CASE("a repeated map key, a number that is not finite or a huge list count 
     small.drugs.push_back(drug);
     const std::string blob = core::write_data_blob(small);
     const std::string payload = blob.substr(20);
-    REQUIRE(core::read_data_blob(with_payload(blob, payload)).db == small);
+    REQUIRE(core::read_data_blob(core::seal_data_blob(payload)).db == small);
 
     std::string repeated = payload;  // "BBBB" written as "AAAA": the second would replace the first
     repeated.replace(repeated.find("BBBB"), 4, "AAAA");
-    CHECK(refused(with_payload(blob, repeated)));
+    CHECK(refused(core::seal_data_blob(repeated)));
 
     const double constant = 12345.678;
     std::string constant_bytes(reinterpret_cast<const char*>(&constant), sizeof constant);
@@ -158,7 +147,7 @@ TEST_CASE("a repeated map key, a number that is not finite or a huge list count 
                        -std::numeric_limits<double>::infinity()}) {
         std::string damaged = payload;
         damaged.replace(damaged.find(constant_bytes), sizeof bad, std::string(reinterpret_cast<const char*>(&bad), sizeof bad));
-        CHECK(refused(with_payload(blob, damaged)));
+        CHECK(refused(core::seal_data_blob(damaged)));
     }
 
     // The drugs' count (just before the first drug's id) raised to a million, with a megabyte
@@ -168,5 +157,5 @@ TEST_CASE("a repeated map key, a number that is not finite or a huge list count 
     const std::uint32_t million = 1000000;
     std::memcpy(huge.data() + count_at, &million, sizeof million);
     huge += std::string(1 << 20, '\0');
-    CHECK(refused(with_payload(blob, huge)));
+    CHECK(refused(core::seal_data_blob(huge)));
 }
