@@ -28,8 +28,12 @@ double absorption_rate_for_tmax(double ke, double tmax) {
     while (peaks_after(hi, ke, tmax) && hi < 1e6) hi *= 2;
     for (int i = 0; i < 200; ++i) {
         const double mid = (lo + hi) / 2;
+        const bool at_resolution = mid == lo || mid == hi;
         if (peaks_after(mid, ke, tmax)) lo = mid;
         else hi = mid;
+        // lo and hi are neighbouring doubles: from here on every step leaves them as they are,
+        // so stopping now gives the same bits as running all 200 (~60 steps instead of 200).
+        if (at_resolution) break;
     }
     return (lo + hi) / 2;
 }

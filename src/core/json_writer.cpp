@@ -93,6 +93,33 @@ JsonWriter& JsonWriter::value(double x) {
     // The range first: converting a double outside long long's range is undefined behaviour.
     if (x > -1e15 && x < 1e15 && x == static_cast<double>(static_cast<long long>(x))) return integer(static_cast<long long>(x));
     separate();
+    // A number with at most 6 decimals (the response rounds what it shows: exposure points to
+    // 0.0001, doses to 0.1) is written from its whole count of millionths. When that count over
+    // 10^6 is this very double, the decimal is its shortest round-trip form (another decimal that
+    // short would lie 10^-6 away, far beyond the double's spacing below 10^9), so the text is
+    // the one nlohmann writes, whose fixed notation starts at 0.0001. Thousands of exposure
+    // points per response made the general algorithm a tenth of evaluate_json().
+    const double magnitude = std::fabs(x);
+    if (magnitude >= 1e-4 && magnitude < 1e9) {
+        const double millionths = std::floor(magnitude * 1e6 + 0.5);
+        if (millionths / 1e6 == magnitude) {
+            const auto count = static_cast<long long>(millionths);
+            long long whole = count / 1000000, fraction = count % 1000000;
+            char buffer[32];
+            char* end = buffer + sizeof buffer;
+            char* p = end;
+            int digits = 6;
+            while (fraction % 10 == 0) fraction /= 10, --digits;  // fraction != 0: x is not whole
+            for (int i = 0; i < digits; ++i, fraction /= 10) *--p = static_cast<char>('0' + fraction % 10);
+            *--p = '.';
+            do *--p = static_cast<char>('0' + whole % 10);
+            while ((whole /= 10) != 0);
+            if (x < 0) *--p = '-';
+            out_.append(p, static_cast<size_t>(end - p));
+            comma_ = true;
+            return *this;
+        }
+    }
     if (!std::isfinite(x)) {
         out_ += "null";
     } else {

@@ -37,6 +37,11 @@ public:
     }
     template <typename T>
     JsonWriter& value(const std::vector<T>& list) {
+        return array(list);
+    }
+    // Any list (a std::vector, a step's Operands) as a JSON array of its items.
+    template <typename List>
+    JsonWriter& array(const List& list) {
         begin_array();
         for (const auto& item : list) value(item);
         return end_array();

@@ -4,6 +4,8 @@
 #include "numbers.hpp"
 #include "regimen.hpp"
 
+#include <algorithm>
+
 namespace core {
 
 std::vector<LadderRow> build_ladder(const Dose& dose, double weight_kg, double step_mg_per_kg, bool split_allowed,
@@ -36,7 +38,7 @@ std::vector<LadderRow> build_ladder(const Dose& dose, double weight_kg, double s
             row.split = SplitDose{half.mg, half.ml.value_or(0), 2 * half.syringes.value_or(0), half.below_measurable,
                                   half.nearest_measurable_mg};
         }
-        rows.push_back(row);
+        rows.push_back(std::move(row));
     };
     // Rows are compared as shown (0.1 mg): a step that shows the ceiling's mg is the ceiling row,
     // and a step that shows no more than the row before is left out, so no two rows read alike
@@ -60,6 +62,9 @@ std::vector<LadderRow> build_ladder(const Dose& dose, double weight_kg, double s
     // is the first row, so the ladder starts where the start range says.
     const double first_step_mg = dose.start_min_mg_per_kg_per_day * weight_kg;
     if (start.min_mg < first_step_mg * (1 - kTolerance) && add(start.min_mg / weight_kg, start.min_mg, true)) return rows;
+    // Room for every row at once (a row holds vectors: growing the list copied them all again).
+    const double steps_to_ceiling = (*ceiling_mg / weight_kg - dose.start_min_mg_per_kg_per_day) / step_mg_per_kg;
+    rows.reserve(static_cast<size_t>(std::clamp(steps_to_ceiling, 0.0, 1000.0)) + 3);
     // Steps counted as integers so 1 + k x 0.5 never drifts.
     for (int k = 0; k < 1000; ++k) {
         const double mg_per_kg = dose.start_min_mg_per_kg_per_day + k * step_mg_per_kg;

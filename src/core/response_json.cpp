@@ -334,7 +334,7 @@ struct Writer {
                 .member("panel", to_string(s.panel))
                 .member("text", s.text)
                 .member("op", to_string(s.op))
-                .member("operands", s.operands)
+                .key("operands").array(s.operands)
                 .member("rounding", to_string(s.rounding))
                 .member("decimals", s.decimals)
                 .member("result", s.result)

@@ -4,7 +4,10 @@
 #pragma once
 #include "drug_data.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstddef>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +18,63 @@ namespace core {
 enum class StepPanel { Patient, Dose, Check, Compare };
 std::string_view to_string(StepPanel panel);  // "patient" | "dose" | "check" | "compare"
 inline constexpr std::array kStepPanels = {StepPanel::Patient, StepPanel::Dose, StepPanel::Check, StepPanel::Compare};
+
+// A step's operands, kept inside the step: explain() writes ~130 steps on every evaluate() and
+// nearly all have at most kInline operands, so a heap block per step was an eighth of
+// evaluate()'s allocations. A longer list (a vial combination, the weights that decided a band)
+// is kept whole on the heap: nothing is ever dropped.
+class Operands {
+public:
+    static constexpr std::size_t kInline = 6;
+
+    Operands() = default;
+    Operands(std::initializer_list<double> values) { assign(values.begin(), values.size()); }
+    // Implicit: lists built item by item (decided_by, caps) become a step's operands as they are.
+    Operands(const std::vector<double>& values) { assign(values.data(), values.size()); }
+    Operands(const Operands& other) { assign(other.data(), other.size_); }
+    Operands(Operands&& other) noexcept { take(other); }
+    Operands& operator=(const Operands& other) {
+        if (this != &other) assign(other.data(), other.size_);
+        return *this;
+    }
+    Operands& operator=(Operands&& other) noexcept {
+        if (this != &other) take(other);
+        return *this;
+    }
+
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    const double* data() const { return size_ > kInline ? heap_.data() : inline_.data(); }
+    double* data() { return size_ > kInline ? heap_.data() : inline_.data(); }
+    double operator[](std::size_t i) const { return data()[i]; }
+    double& operator[](std::size_t i) { return data()[i]; }
+    const double* begin() const { return data(); }
+    const double* end() const { return data() + size_; }
+
+    friend bool operator==(const Operands& a, const Operands& b) { return std::equal(a.begin(), a.end(), b.begin(), b.end()); }
+
+private:
+    void assign(const double* values, std::size_t count) {
+        if (count > kInline) {
+            heap_.assign(values, values + count);
+        } else {
+            std::copy(values, values + count, inline_.begin());
+            heap_.clear();
+        }
+        size_ = count;
+    }
+    void take(Operands& other) {
+        inline_ = other.inline_;
+        heap_ = std::move(other.heap_);
+        size_ = other.size_;
+        other.heap_.clear();
+        other.size_ = 0;
+    }
+
+    std::array<double, kInline> inline_{};
+    std::vector<double> heap_;
+    std::size_t size_ = 0;
+};
 
 // What a step does with its operands. Redoing op(operands), then the rounding, gives result.
 enum class StepOp {
@@ -52,7 +112,7 @@ struct Step {
     StepPanel panel = StepPanel::Dose;
     std::string text;  // in words and numbers: "Ceiling: 8 mg/kg/day × 14.5 kg = 116 mg/day"
     StepOp op = StepOp::Given;
-    std::vector<double> operands;
+    Operands operands;
     StepRounding rounding = StepRounding::None;
     int decimals = 0;  // for Nearest and Down
     double result = 0; // exactly the number the response shows

@@ -19,6 +19,15 @@ namespace core::step_detail {
 // and in WebAssembly).
 inline std::string num(double value, int decimals = 2) { return format_number(value, decimals); }
 
+// "ladder.3." + "split_ml": a step's id from its prefix and name, allocated once at its length
+// (a `+` copied the prefix, then grew the copy: two allocations for most ladder ids).
+inline std::string step_id(std::string_view prefix, std::string_view name) {
+    std::string id;
+    id.reserve(prefix.size() + name.size());
+    id.append(prefix).append(name);
+    return id;
+}
+
 // Numbers in a step's text: Num{value, decimals} (format_number's digits), Mg ("12.5 mg", to
 // 0.1), Ml ("0.003 mL", up to 6 decimals), Count (a whole number).
 struct Num {
@@ -74,9 +83,9 @@ struct StepWriter {
     std::vector<Source>& sources;
     StepPanel panel = StepPanel::Patient;
     // Adds a step; when the rounding changed the value, the text says how it was rounded.
-    Step& add(std::string quantity, std::string text, StepOp op, std::vector<double> operands, StepRounding rounding,
+    Step& add(std::string quantity, std::string text, StepOp op, Operands operands, StepRounding rounding,
               int decimals, double result, const char* unit, const Source& source);
-    Step& add(std::string quantity, Text& text, StepOp op, std::vector<double> operands, StepRounding rounding, int decimals,
+    Step& add(std::string quantity, Text& text, StepOp op, Operands operands, StepRounding rounding, int decimals,
               double result, const char* unit, const Source& source) {
         return add(std::move(quantity), text.take(), op, std::move(operands), rounding, decimals, result, unit, source);
     }

@@ -51,7 +51,7 @@ namespace {
 
 // The operation alone, before rounding: the same arithmetic, in the same order, as the core's.
 double apply(const Step& step) {
-    const std::vector<double>& o = step.operands;
+    const Operands& o = step.operands;
     const auto at = [&](size_t i) { return i < o.size() ? o[i] : 0.0; };
     switch (step.op) {
         case StepOp::Given: return at(0);
@@ -108,7 +108,7 @@ double redo(const Step& step) { return rounded(apply(step), step.rounding, step.
 
 namespace step_detail {
 
-Step& StepWriter::add(std::string quantity, std::string text, StepOp op, std::vector<double> operands, StepRounding rounding,
+Step& StepWriter::add(std::string quantity, std::string text, StepOp op, Operands operands, StepRounding rounding,
                       int decimals, double result, const char* unit, const Source& source) {
     // The rule once per response: the same rule (a band, the entered values) backs many steps.
     const std::size_t index = static_cast<std::size_t>(std::find(sources.begin(), sources.end(), source) - sources.begin());
@@ -246,7 +246,7 @@ void cockcroft_gault_steps(StepWriter& w, const Response& r, const PatientInput&
     w.add("renal_weight_kg", "Weight for Cockcroft–Gault: " + renal.weight_reason, StepOp::Lookup, decided_by, StepRounding::None, 0,
           used_kg, "kg", m.weight_source);
     const auto estimate = [&](std::string quantity, const std::string& kind, double weight_kg, double result) {
-        std::vector<double> operands{age_years, weight_kg, scr.shown, factor, m.cg_constant};
+        Operands operands{age_years, weight_kg, scr.shown, factor, m.cg_constant};
         operands[2] = creatinine_for(Step{"", w.panel, "", StepOp::CockcroftGault, operands, StepRounding::Down, 1, result, "", {}},
                                      2, scr);
         std::string text = "CrCl (Cockcroft–Gault, " + kind + " weight) = (140" + kMinus + num(age_years) + " y) × " + num(weight_kg) +
@@ -279,7 +279,7 @@ void renal_steps(StepWriter& w, const Response& r, const PatientInput& p, std::o
             const Creatinine scr = creatinine_steps(w, renal, p.renal, m);
             const double height = p.height_cm.value_or(0);
             const double result = renal.crcl_ml_min.value_or(0);
-            std::vector<double> operands{height, scr.shown, m.schwartz_k};
+            Operands operands{height, scr.shown, m.schwartz_k};
             operands[1] = creatinine_for(
                 Step{"", w.panel, "", StepOp::BedsideSchwartz, operands, StepRounding::Down, 1, result, "", {}}, 1, scr);
             std::string text = "eGFR (bedside Schwartz, used as CrCl) = " + num(m.schwartz_k, 3) + " × " + num(height, 1) + " cm ÷ " +

@@ -56,12 +56,7 @@ std::string mg(double value) { return num(value, 1) + " mg"; }
 struct MeasureIds {
     std::string_view prefix;
     std::string_view ml, count, vial_mg, leftover_mg, below;
-    std::string operator()(std::string_view name) const {
-        std::string id;
-        id.reserve(prefix.size() + name.size());
-        id.append(prefix).append(name);
-        return id;
-    }
+    std::string operator()(std::string_view name) const { return step_id(prefix, name); }
 };
 constexpr MeasureIds kMeasureNames{"", "ml", "syringes", "vial_mg", "leftover_mg", "below_measurable"};
 constexpr MeasureIds kIncreaseMeasureNames{"", "increase_ml", "increase_syringes", "increase_vial_mg", "increase_leftover_mg",
@@ -274,18 +269,18 @@ void ladder_steps(StepWriter& w, const Response& r, const Dose& d, const Present
                 mg_per_kg = mg_cap / kg;
                 t << (row.is_ceiling ? "the ceiling, " : "the start, ") << Mg{mg_cap} << " ÷ " << Num{kg} << " kg = "
                   << Num{row.mg_per_kg_per_dose} << " mg/kg";
-                w.add(id + "mg_per_kg", t, StepOp::Divide, {mg_cap, kg}, rounding, 2, row.mg_per_kg_per_dose, "mg/kg", reg.source);
+                w.add(step_id(id, "mg_per_kg"), t, StepOp::Divide, {mg_cap, kg}, rounding, 2, row.mg_per_kg_per_dose, "mg/kg", reg.source);
             } else {
                 // Counted as the ladder counts it (start + k × step), so 1 + k × 0.5 never drifts.
                 const double k = std::round((row.mg_per_kg_per_dose - d.start_min_mg_per_kg_per_day) / step);
                 mg_per_kg = d.start_min_mg_per_kg_per_day + k * step;
                 if (k == 0) {
                     t << "the lowest start, " << Num{mg_per_kg} << " mg/kg";
-                    w.add(id + "mg_per_kg", t, StepOp::Given, {mg_per_kg}, rounding, 2, row.mg_per_kg_per_dose, "mg/kg", reg.source);
+                    w.add(step_id(id, "mg_per_kg"), t, StepOp::Given, {mg_per_kg}, rounding, 2, row.mg_per_kg_per_dose, "mg/kg", reg.source);
                 } else {
                     t << Num{d.start_min_mg_per_kg_per_day} << " mg/kg + " << Num{step} << " mg/kg × " << Num{k, 0}
                       << (k == 1 ? " step" : " steps") << " = " << Num{row.mg_per_kg_per_dose} << " mg/kg";
-                    w.add(id + "mg_per_kg", t, StepOp::AddScaled, {d.start_min_mg_per_kg_per_day, step, k, 0}, rounding, 2,
+                    w.add(step_id(id, "mg_per_kg"), t, StepOp::AddScaled, {d.start_min_mg_per_kg_per_day, step, k, 0}, rounding, 2,
                           row.mg_per_kg_per_dose, "mg/kg", reg.source);
                 }
             }
@@ -294,7 +289,7 @@ void ladder_steps(StepWriter& w, const Response& r, const Dose& d, const Present
             Text t;
             t << lead << "on average " << Num{mg_per_kg, 4} << " mg/kg × 24 h ÷ " << Num{interval} << " h = "
               << Num{row.average_mg_per_kg_per_day} << " mg/kg/day";
-            w.add(id + "average_mg_per_kg_per_day", t, StepOp::MultiplyDivide, {mg_per_kg, 24, interval}, rounding, 2,
+            w.add(step_id(id, "average_mg_per_kg_per_day"), t, StepOp::MultiplyDivide, {mg_per_kg, 24, interval}, rounding, 2,
                   row.average_mg_per_kg_per_day, "mg/kg/day", reg.source);
         }
         {
@@ -306,24 +301,24 @@ void ladder_steps(StepWriter& w, const Response& r, const Dose& d, const Present
                 t << "the ceiling, " << Num{*d.ceiling_mg_per_kg_per_day} << " mg/kg × " << Num{kg} << " kg = ";
                 if (*ceiling < product) {
                     t << Num{product, 4} << " mg, capped at " << Mg{*ceiling} << " = " << Mg{row.dose.mg} << per;
-                    w.add(id + "mg", t, StepOp::Cap, {product, *ceiling}, rounding, 1, row.dose.mg, "mg", reg.source);
+                    w.add(step_id(id, "mg"), t, StepOp::Cap, {product, *ceiling}, rounding, 1, row.dose.mg, "mg", reg.source);
                 } else {
                     t << Mg{row.dose.mg} << per;
-                    w.add(id + "mg", t, StepOp::Multiply, {*d.ceiling_mg_per_kg_per_day, kg}, rounding, 1, row.dose.mg, "mg", reg.source);
+                    w.add(step_id(id, "mg"), t, StepOp::Multiply, {*d.ceiling_mg_per_kg_per_day, kg}, rounding, 1, row.dose.mg, "mg", reg.source);
                 }
             } else if (row.is_ceiling) {
                 unrounded = *ceiling;
                 t << "the ceiling, " << Mg{row.dose.mg} << per;
-                w.add(id + "mg", t, StepOp::Given, {*ceiling}, rounding, 1, row.dose.mg, "mg", reg.source);
+                w.add(step_id(id, "mg"), t, StepOp::Given, {*ceiling}, rounding, 1, row.dose.mg, "mg", reg.source);
             } else if (i == 0 && capped_start) {
                 unrounded = start.min_mg;
                 t << "the start, " << Num{d.start_min_mg_per_kg_per_day} << " mg/kg × " << Num{kg} << " kg = " << Num{first_step_mg, 4}
                   << " mg, capped at " << Mg{start.min_mg} << " = " << Mg{row.dose.mg} << per;
-                w.add(id + "mg", t, StepOp::Cap, {first_step_mg, start.min_mg}, rounding, 1, row.dose.mg, "mg", reg.source);
+                w.add(step_id(id, "mg"), t, StepOp::Cap, {first_step_mg, start.min_mg}, rounding, 1, row.dose.mg, "mg", reg.source);
             } else {
                 unrounded = mg_per_kg * kg;
                 t << Num{mg_per_kg} << " mg/kg × " << Num{kg} << " kg = " << Mg{row.dose.mg} << per;
-                w.add(id + "mg", t, StepOp::Multiply, {mg_per_kg, kg}, rounding, 1, row.dose.mg, "mg", reg.source);
+                w.add(step_id(id, "mg"), t, StepOp::Multiply, {mg_per_kg, kg}, rounding, 1, row.dose.mg, "mg", reg.source);
             }
         }
         measure_steps(w, with_prefix(kMeasureNames, id), lead, row.dose, p);
@@ -332,22 +327,22 @@ void ladder_steps(StepWriter& w, const Response& r, const Dose& d, const Present
         lead += "split, ";
         Text half;
         half << lead << Num{unrounded, 4} << " mg ÷ 2 = " << Mg{s.mg_per_dose} << " twice daily";
-        w.add(id + "split_mg", half, StepOp::Divide, {unrounded, 2}, rounding, 1, s.mg_per_dose, "mg", reg.split_source);
+        w.add(step_id(id, "split_mg"), half, StepOp::Divide, {unrounded, 2}, rounding, 1, s.mg_per_dose, "mg", reg.split_source);
         Text volume;
         volume << lead << Mg{s.mg_per_dose} << " ÷ " << Num{p.mg_per_ml} << " mg/mL = " << Ml{s.ml_per_dose};
-        w.add(id + "split_ml", volume, StepOp::Divide, {s.mg_per_dose, p.mg_per_ml}, StepRounding::Nearest,
+        w.add(step_id(id, "split_ml"), volume, StepOp::Divide, {s.mg_per_dose, p.mg_per_ml}, StepRounding::Nearest,
               ml_decimals(s.mg_per_dose, p.mg_per_ml), s.ml_per_dose, "mL", p.source);
         const int per_dose = s.syringes_per_day / 2;
         Text syringes;
         syringes << lead << "2 doses × " << Count{per_dose} << (per_dose == 1 ? " syringe" : " syringes") << " = "
                  << Count{s.syringes_per_day} << " syringes a day";
-        w.add(id + "split_syringes", syringes, StepOp::Multiply, {2, static_cast<double>(per_dose)}, StepRounding::None, 0,
+        w.add(step_id(id, "split_syringes"), syringes, StepOp::Multiply, {2, static_cast<double>(per_dose)}, StepRounding::None, 0,
               s.syringes_per_day, "", p.source);
         if (s.below_measurable && p.min_measurable_mg) {
             Text below;
             below << lead << Mg{s.mg_per_dose} << " < " << Mg{*p.min_measurable_mg} << ", the smallest dose one draw measures: below measurable";
             if (s.nearest_measurable_mg) below << "; the nearest measurable dose is " << Mg{*s.nearest_measurable_mg};
-            w.add(id + "split_below_measurable", below, StepOp::Below, {s.mg_per_dose, *p.min_measurable_mg}, StepRounding::None, 0, 1,
+            w.add(step_id(id, "split_below_measurable"), below, StepOp::Below, {s.mg_per_dose, *p.min_measurable_mg}, StepRounding::None, 0, 1,
                   "", p.measurable_source.value_or(p.source));
         }
     }
