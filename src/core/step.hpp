@@ -48,6 +48,15 @@ public:
     double* data() { return size_ > kInline ? heap_.data() : inline_.data(); }
     double operator[](std::size_t i) const { return data()[i]; }
     double& operator[](std::size_t i) { return data()[i]; }
+    void push_back(double value) {
+        if (size_ < kInline) {
+            inline_[size_++] = value;
+            return;
+        }
+        if (size_ == kInline) heap_.assign(inline_.begin(), inline_.end());
+        heap_.push_back(value);
+        ++size_;
+    }
     const double* begin() const { return data(); }
     const double* end() const { return data() + size_; }
 
@@ -58,7 +67,7 @@ private:
         if (count > kInline) {
             heap_.assign(values, values + count);
         } else {
-            std::copy(values, values + count, inline_.begin());
+            for (std::size_t i = 0; i < count; ++i) inline_[i] = values[i];
             heap_.clear();
         }
         size_ = count;

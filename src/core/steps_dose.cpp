@@ -399,7 +399,7 @@ void labelled_dose_steps(StepWriter& w, const std::string& prefix, const Regimen
                          std::optional<double> age_months, std::optional<double> dose_mg, std::optional<double> increase_to_mg) {
     const Dose& d = band_rule.dose;
     const Source& source = band_rule.source;
-    std::vector<double> decided_by{kg};
+    Operands decided_by{kg};
     if (!band_rule.age_months.is_any() && age_months) decided_by.push_back(*age_months);
     const std::string band = describe_band(band_rule);
     const std::string band_words = (band.empty() ? "Label, every weight" : "Band " + band) + " (" + num(kg) + " kg): ";

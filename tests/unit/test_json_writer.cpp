@@ -80,6 +80,31 @@ TEST_CASE("json writer: numbers print like the response always printed them") {
     for (double x = 0.001; x < 500; x = x * 1.37 + 0.013) CHECK(written(x) == nlohmann::json(x).dump());
 }
 
+TEST_CASE("json writer: numbers of up to 6 decimals are written as nlohmann writes them") {
+    // The short path (a whole count of millionths) against nlohmann's shortest round trip, over
+    // decimals of every length up to 6 places, both signs, from 0.0001 (where nlohmann's fixed
+    // notation starts) to 10^9, and the values just outside it.
+    // Whole numbers print as integers (the case above), everything else as nlohmann does.
+    const auto expected = [](double x) {
+        return x == std::trunc(x) ? std::to_string(static_cast<long long>(x)) : nlohmann::json(x).dump();
+    };
+    int compared = 0;
+    for (int places = 1; places <= 6; ++places) {
+        const double unit = std::pow(10.0, -places);
+        for (double count = 1; count * unit < 1e9; count = std::floor(count * 1.37) + 1) {
+            const double x = count * unit;
+            CHECK(written(x) == expected(x));
+            CHECK(written(-x) == expected(-x));
+            const double rounded = std::round(x * 1e4) / 1e4;  // as the exposure points are rounded
+            CHECK(written(rounded) == expected(rounded));
+            compared += 3;
+        }
+    }
+    for (double x : {0.0001, 0.00009, 0.00015, 0.0000999999, 999999999.5, 1e9 + 0.5, 0.1 + 0.2, 1.0 / 3, 123456.789012, 0.1234567})
+        CHECK(written(x) == expected(x));
+    CHECK(compared > 500);
+}
+
 TEST_CASE("json writer: objects, arrays, optionals and separators") {
     core::JsonWriter w;
     w.begin_object()

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <string>
 
 using namespace core;
 
@@ -52,4 +53,70 @@ TEST_CASE("exp_deterministic matches the library exp closely") {
     }
     CHECK(exp_deterministic(-1000) == 0.0);
     CHECK(std::isinf(exp_deterministic(1000)));
+}
+
+namespace {
+
+// exp_deterministic as first written: all 23 terms of the series, then std::ldexp. The faster
+// form must give the very same bits (native and wasm results, and every stored curve, rest on it).
+double exp_all_terms(double x) {
+    constexpr double kLn2 = 0.6931471805599453;
+    constexpr double kLn2Hi = 6.93147180369123816490e-01;
+    constexpr double kLn2Lo = 1.90821492927058770002e-10;
+    const double k = std::floor(x / kLn2);
+    const double r = (x - k * kLn2Hi) - k * kLn2Lo;
+    double term = 1.0, sum = 1.0;
+    for (int n = 1; n < 24; ++n) {
+        term *= r / n;
+        sum += term;
+    }
+    return std::ldexp(sum, static_cast<int>(k));
+}
+
+// format_number's rounding as first written, with std::llround.
+long long scaled_with_llround(double value, int decimals) {
+    return std::llround(std::fabs(value) * std::pow(10.0, decimals) + 1e-9);
+}
+
+}  // namespace
+
+TEST_CASE("exp_deterministic gives the same bits as the full series with std::ldexp") {
+    int compared = 0;
+    // Across the whole range used (and the edges of scaling by 2^k), densely near 0 where the
+    // series is shortest, and at values of r near 0 and near ln 2.
+    for (double x = -708; x <= 709; x += 0.0917) {
+        CHECK(exp_deterministic(x) == exp_all_terms(x));
+        ++compared;
+    }
+    for (double x = -1e-3; x <= 1e-3; x += 1.3e-6) {
+        CHECK(exp_deterministic(x) == exp_all_terms(x));
+        ++compared;
+    }
+    for (int k = -1022; k <= 1022; k += 7)
+        for (double d : {-1e-12, 0.0, 1e-12, 0.6931471805})
+            if (const double x = k * 0.6931471805599453 + d; x >= -708 && x <= 709) {
+                CHECK(exp_deterministic(x) == exp_all_terms(x));
+                ++compared;
+            }
+    CHECK(compared > 15000);
+}
+
+TEST_CASE("format_number rounds as std::llround did, half away from zero") {
+    for (int decimals = 0; decimals <= 8; ++decimals)
+        for (double x = 0.0005; x < 2e6; x = x * 1.0123 + 0.00037) {
+            const double scale = std::pow(10.0, decimals);
+            if (x * scale >= 1e15) break;
+            const long long expected = scaled_with_llround(x, decimals);
+            // The digits format_number writes, read back as a count of 10^-decimals.
+            const std::string text = format_number(x, decimals);
+            const auto dot = text.find('.');
+            std::string digits = dot == std::string::npos ? text : text.substr(0, dot) + text.substr(dot + 1);
+            const int written_decimals = dot == std::string::npos ? 0 : static_cast<int>(text.size() - dot - 1);
+            digits.append(static_cast<size_t>(decimals - written_decimals), '0');
+            CHECK(std::stoll(digits) == expected);
+        }
+    CHECK(format_number(0.5, 0) == "1");
+    CHECK(format_number(2.5, 0) == "3");
+    CHECK(format_number(-2.5, 0) == "-3");
+    CHECK(format_number(0.125, 2) == "0.13");
 }

@@ -512,3 +512,28 @@ TEST_CASE("steps: the enum names") {
     CHECK(core::to_string(core::StepOp::MultiplyDivide) == "multiply-divide");
     CHECK(core::to_string(core::StepRounding::Down) == "down");
 }
+
+TEST_CASE("a step's operands keep every value, inline or past the inline room") {
+    core::Operands few{1, 2.5};
+    CHECK(few.size() == 2);
+    CHECK(few == std::vector<double>{1, 2.5});
+    core::Operands many;
+    std::vector<double> expected;
+    for (int i = 0; i < 15; ++i) {  // crosses kInline: the list moves to the heap whole
+        many.push_back(i * 0.5);
+        expected.push_back(i * 0.5);
+        CHECK(many == expected);
+    }
+    CHECK(core::Operands(expected) == expected);
+    core::Operands copy = many;
+    core::Operands moved = std::move(many);
+    CHECK(copy == expected);
+    CHECK(moved == expected);
+    CHECK(many.empty());  // a moved-from list is empty, never a view of freed memory
+    copy = few;
+    CHECK(copy == few);
+    moved = core::Operands{7, 8, 9, 10, 11, 12, 13};
+    CHECK(moved.size() == 7);
+    CHECK(moved[6] == 13);
+    CHECK_FALSE(moved == few);
+}
