@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -47,14 +48,20 @@ bool any_special(std::uint64_t w) {
 
 }  // namespace
 
+void JsonWriter::grow(std::size_t needed) {
+    out_.resize(std::max(needed, 2 * capacity_));
+    data_ = out_.data();
+    capacity_ = out_.size();
+}
+
 JsonWriter& JsonWriter::open(char c) {
     separate();
-    out_ += c;
+    put(c);
     return *this;
 }
 
 JsonWriter& JsonWriter::close(char c) {
-    out_ += c;
+    put(c);
     comma_ = true;
     return *this;
 }
@@ -62,20 +69,20 @@ JsonWriter& JsonWriter::close(char c) {
 JsonWriter& JsonWriter::key(std::string_view name) {
     separate();
     string(name);
-    out_ += ':';
+    put(':');
     return *this;
 }
 
 JsonWriter& JsonWriter::null() {
     separate();
-    out_ += "null";
+    put("null");
     comma_ = true;
     return *this;
 }
 
 JsonWriter& JsonWriter::value(bool b) {
     separate();
-    out_ += b ? "true" : "false";
+    put(b ? std::string_view("true") : std::string_view("false"));
     comma_ = true;
     return *this;
 }
@@ -84,7 +91,7 @@ JsonWriter& JsonWriter::integer(long long n) {
     separate();
     char buffer[24];
     const auto written = std::to_chars(buffer, buffer + sizeof buffer, n);
-    out_.append(buffer, written.ptr);
+    put(buffer, static_cast<std::size_t>(written.ptr - buffer));
     comma_ = true;
     return *this;
 }
@@ -115,17 +122,17 @@ JsonWriter& JsonWriter::value(double x) {
             do *--p = static_cast<char>('0' + whole % 10);
             while ((whole /= 10) != 0);
             if (x < 0) *--p = '-';
-            out_.append(p, static_cast<size_t>(end - p));
+            put(p, static_cast<std::size_t>(end - p));
             comma_ = true;
             return *this;
         }
     }
     if (!std::isfinite(x)) {
-        out_ += "null";
+        put("null");
     } else {
         char buffer[64];
         char* end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, x);
-        out_.append(buffer, static_cast<size_t>(end - buffer));
+        put(buffer, static_cast<std::size_t>(end - buffer));
     }
     comma_ = true;
     return *this;
@@ -139,8 +146,8 @@ JsonWriter& JsonWriter::value(std::string_view text) {
 }
 
 void JsonWriter::string(std::string_view text) {
-    const std::size_t start = out_.size();
-    out_ += '"';
+    const std::size_t start = size_;
+    put('"');
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const auto* end = p + text.size();
     const auto* run = p;  // the first byte not yet copied
@@ -161,32 +168,32 @@ void JsonWriter::string(std::string_view text) {
             const int length = utf8_length(p, end);
             if (length == 0) {
                 // Rare (only untrusted text echoed in a message): nlohmann's own replacement rules.
-                out_.resize(start);
-                out_ += nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                size_ = start;
+                put(nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
                 return;
             }
             p += length;
             continue;
         }
-        out_.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+        put(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
         switch (*p) {
-            case '"': out_ += "\\\""; break;
-            case '\\': out_ += "\\\\"; break;
-            case '\b': out_ += "\\b"; break;
-            case '\f': out_ += "\\f"; break;
-            case '\n': out_ += "\\n"; break;
-            case '\r': out_ += "\\r"; break;
-            case '\t': out_ += "\\t"; break;
+            case '"': put("\\\""); break;
+            case '\\': put("\\\\"); break;
+            case '\b': put("\\b"); break;
+            case '\f': put("\\f"); break;
+            case '\n': put("\\n"); break;
+            case '\r': put("\\r"); break;
+            case '\t': put("\\t"); break;
             default: {
                 static constexpr char kHex[] = "0123456789abcdef";
                 const char escaped[] = {'\\', 'u', '0', '0', kHex[*p >> 4], kHex[*p & 15]};
-                out_.append(escaped, sizeof escaped);
+                put(escaped, sizeof escaped);
             }
         }
         run = ++p;
     }
-    out_.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
-    out_ += '"';
+    put(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+    put('"');
 }
 
 }  // namespace core

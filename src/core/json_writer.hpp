@@ -4,6 +4,8 @@
 // UTF-8 replaced, and whole numbers below 1e15 print as integers ("20", not "20.0"): the
 // response is read by people as well as programs.
 #pragma once
+#include <cstddef>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,7 +15,10 @@ namespace core {
 
 class JsonWriter {
 public:
-    JsonWriter() { out_.reserve(16 * 1024); }
+    JsonWriter() { grow(16 * 1024); }
+    // The cursor points into the writer's own buffer: a copy would write into the original's.
+    JsonWriter(const JsonWriter&) = delete;
+    JsonWriter& operator=(const JsonWriter&) = delete;
 
     JsonWriter& begin_object() { return open('{'); }
     JsonWriter& end_object() { return close('}'); }
@@ -53,20 +58,42 @@ public:
         return key(name).value(v);
     }
 
-    const std::string& text() const { return out_; }
-    std::string take() { return std::move(out_); }
+    std::string_view text() const { return {data_, size_}; }
+    // The text; the writer is spent afterwards.
+    std::string take() {
+        out_.resize(size_);
+        data_ = nullptr;
+        size_ = capacity_ = 0;
+        return std::move(out_);
+    }
 
 private:
     JsonWriter& open(char c);
     JsonWriter& close(char c);
     JsonWriter& integer(long long n);
+    // Bytes go in through a cursor into a buffer that doubles when full, not through
+    // std::string's members: in the -Oz wasm build nothing is inlined, and a string's
+    // bookkeeping calls per byte were a quarter of writing a response with exposure curves.
+    void grow(std::size_t needed);
+    void put(char c) {
+        if (size_ == capacity_) grow(size_ + 1);
+        data_[size_++] = c;
+    }
+    void put(const char* bytes, std::size_t count) {
+        if (size_ + count > capacity_) grow(size_ + count);
+        std::memcpy(data_ + size_, bytes, count);
+        size_ += count;
+    }
+    void put(std::string_view bytes) { put(bytes.data(), bytes.size()); }
     void separate() {
-        if (comma_) out_ += ',';
+        if (comma_) put(',');
         comma_ = false;
     }
     void string(std::string_view text);
 
-    std::string out_;
+    std::string out_;  // the buffer: its size is the capacity; size_ bytes are written
+    char* data_ = nullptr;
+    std::size_t size_ = 0, capacity_ = 0;
     bool comma_ = false;  // a value came before: the next key or array item needs a ','
 };
 
