@@ -80,6 +80,7 @@ private:
         data_[size_++] = c;
     }
     void put(const char* bytes, std::size_t count) {
+        if (count == 0) return;  // an empty view may hold a null pointer, which memcpy may not get
         if (size_ + count > capacity_) grow(size_ + count);
         std::memcpy(data_ + size_, bytes, count);
         size_ += count;
