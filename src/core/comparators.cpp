@@ -108,7 +108,7 @@ std::vector<ComparatorResult> compare_drugs(const DrugDb& db, const Request& req
                 // The label's age limit, when it applies, is the first reason.
                 c.reason = (limit_reason.empty() ? "" : limit_reason + " ") + "No labelled " + name_of(regimen.route) + " dose for " +
                            format_number(patient.weight_kg) + " kg (label bands: " + describe_bands(regimen) + ").";
-                out.push_back(c);
+                out.push_back(std::move(c));
                 continue;
             }
             RenalResult renal = patient.renal;
@@ -168,7 +168,7 @@ std::vector<ComparatorResult> compare_drugs(const DrugDb& db, const Request& req
             if (presentation != nullptr && !primary)
                 if (auto f = volume_unconfirmed("The dose shown, " + format_number(*c.dose_mg, 1) + " mg", *c.dose_mg, *presentation))
                     c.findings.push_back(std::move(*f));
-            out.push_back(c);
+            out.push_back(std::move(c));
         }
     }
     return out;
