@@ -100,22 +100,24 @@ JsonWriter& JsonWriter::value(double x) {
     // The range first: converting a double outside long long's range is undefined behaviour.
     if (x > -1e15 && x < 1e15 && x == static_cast<double>(static_cast<long long>(x))) return integer(static_cast<long long>(x));
     separate();
-    // A number with at most 6 decimals (the response rounds what it shows: exposure points to
-    // 0.0001, doses to 0.1) is written from its whole count of millionths. When that count over
-    // 10^6 is this very double, the decimal is its shortest round-trip form (another decimal that
-    // short would lie 10^-6 away, far beyond the double's spacing below 10^9), so the text is
-    // the one nlohmann writes, whose fixed notation starts at 0.0001. Thousands of exposure
-    // points per response made the general algorithm a tenth of evaluate_json().
+    // A number of at most 4 decimals below 1000 (every exposure point is rounded to 0.0001, and
+    // there are thousands per response) is written from its whole count of ten-thousandths when
+    // that count over 10^4 is this very double: the same text nlohmann writes, whose fixed
+    // notation starts at 0.0001. Only in that range: nlohmann's Grisu2 does not always find the
+    // shortest form, and for some decimals of 5 or 6 places (0.01207 is written
+    // 0.012070000000000001) or of 4 places above 2^16 it writes more digits, so those keep its
+    // general algorithm and the response's bytes stay as they were (the range was checked value
+    // by value against nlohmann; a test samples it densely).
     const double magnitude = std::fabs(x);
-    if (magnitude >= 1e-4 && magnitude < 1e9) {
-        const double millionths = std::floor(magnitude * 1e6 + 0.5);
-        if (millionths / 1e6 == magnitude) {
-            const auto count = static_cast<long long>(millionths);
-            long long whole = count / 1000000, fraction = count % 1000000;
-            char buffer[32];
+    if (magnitude >= 1e-4 && magnitude < 1000) {
+        const double ten_thousandths = std::floor(magnitude * 1e4 + 0.5);
+        if (ten_thousandths / 1e4 == magnitude) {
+            const auto count = static_cast<long long>(ten_thousandths);
+            long long whole = count / 10000, fraction = count % 10000;
+            char buffer[24];
             char* end = buffer + sizeof buffer;
             char* p = end;
-            int digits = 6;
+            int digits = 4;
             while (fraction % 10 == 0) fraction /= 10, --digits;  // fraction != 0: x is not whole
             for (int i = 0; i < digits; ++i, fraction /= 10) *--p = static_cast<char>('0' + fraction % 10);
             *--p = '.';

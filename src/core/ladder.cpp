@@ -5,6 +5,7 @@
 #include "regimen.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace core {
 
@@ -64,7 +65,7 @@ std::vector<LadderRow> build_ladder(const Dose& dose, double weight_kg, double s
     if (start.min_mg < first_step_mg * (1 - kTolerance) && add(start.min_mg / weight_kg, start.min_mg, true)) return rows;
     // Room for every row at once (a row holds vectors: growing the list copied them all again).
     const double steps_to_ceiling = (*ceiling_mg / weight_kg - dose.start_min_mg_per_kg_per_day) / step_mg_per_kg;
-    rows.reserve(static_cast<size_t>(std::clamp(steps_to_ceiling, 0.0, 1000.0)) + 3);
+    rows.reserve(std::isfinite(steps_to_ceiling) ? static_cast<size_t>(std::clamp(steps_to_ceiling, 0.0, 1000.0)) + 3 : 3);
     // Steps counted as integers so 1 + k x 0.5 never drifts.
     for (int k = 0; k < 1000; ++k) {
         const double mg_per_kg = dose.start_min_mg_per_kg_per_day + k * step_mg_per_kg;

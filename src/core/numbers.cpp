@@ -104,7 +104,7 @@ double exp_deterministic(double x) {
         sum += term;
     }
     // sum * 2^k with 2^k made from its bits: exact, so the same bits as std::ldexp, whenever 2^k
-    // and the product are normal numbers (sum is in [1, 2)); the extremes still go through
+    // and the product are normal numbers (sum is about 1 to 2); the extremes still go through
     // std::ldexp. The library call per value was 6 % of computing the exposure curves.
     const int exponent = static_cast<int>(k);
     if (exponent < -1020 || exponent > 1023) return std::ldexp(sum, exponent);
