@@ -1,11 +1,11 @@
 // The canvas: its backing store in physical pixels, the part of the page scrolled to, and the
 // fonts rasterised for the pixel ratio and the page's root font size.
 #include "dom.hpp"
+#include "imgui_gl.hpp"
 #include "platform.hpp"
 #include "style.hpp"
 
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 
 #include <algorithm>
 #include <cmath>
@@ -28,14 +28,10 @@ void fit_canvas(Platform& p) {
     p.app.scroll_y_px = static_cast<float>(web::scroll_y() * dpr);
     const ui::Scale scale{static_cast<float>(dpr), static_cast<float>(web::root_font_px()) / ui::kDefaultRootFontPx};
     if (scale.dpr != p.scale.dpr || scale.font != p.scale.font) {
-        const bool first = p.scale.dpr == 0;
         p.scale = scale;
         ui::load_fonts(scale);
         ui::apply_style(p.app.dark, scale, p.app.touch);
-        if (!first) {
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-        }
+        upload_font_atlas();
     }
 }
 

@@ -1,6 +1,7 @@
 #include "curve_gl.hpp"
 
 #include "app.hpp"
+#include "gl_program.hpp"
 
 #include <GLES3/gl3.h>
 
@@ -21,20 +22,6 @@ struct Renderer {
 };
 Renderer renderer;  // one GL context per page
 
-GLuint compile(GLenum type, const char* source) {
-    GLuint shader = glCreateShader(type);
-    glShaderSource(shader, 1, &source, nullptr);
-    glCompileShader(shader);
-    GLint ok = 0;
-    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        char log[1024];
-        glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-        std::printf("curve shader: %s\n", log);
-    }
-    return shader;
-}
-
 }  // namespace
 
 void init_curve_renderer(const char* vertex_source, const char* fragment_source) {
@@ -44,24 +31,12 @@ void init_curve_renderer(const char* vertex_source, const char* fragment_source)
 
 namespace {
 
-// Compiles and links the curve program (asking for the link status waits for the GPU process's
-// compiler: tens of ms in software GL, which a page with no patient yet need not wait for).
+// Compiles and links the curve program at the first plot (asking for the link status waits for
+// the GPU process's compiler: tens of ms in software GL, which a page with no patient yet need not
+// wait for).
 bool build_program(Renderer& r) {
-    if (r.vertex_source == nullptr || r.fragment_source == nullptr) return false;
-    r.program = glCreateProgram();
-    const GLuint vs = compile(GL_VERTEX_SHADER, r.vertex_source);
-    const GLuint fs = compile(GL_FRAGMENT_SHADER, r.fragment_source);
-    glAttachShader(r.program, vs);
-    glAttachShader(r.program, fs);
-    glLinkProgram(r.program);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
-    GLint ok = 0;
-    glGetProgramiv(r.program, GL_LINK_STATUS, &ok);
-    if (!ok) {
-        char log[1024];
-        glGetProgramInfoLog(r.program, sizeof log, nullptr, log);
-        std::printf("curve program: %s\n", log);
+    r.program = start_program(r.vertex_source, r.fragment_source);
+    if (!program_linked(r.program, "curve")) {
         r.program = 0;
         return false;
     }

@@ -1,5 +1,5 @@
-// The browser front end: GLFW on a WebGL2 canvas, Dear ImGui 1.90 with its OpenGL3 backend,
-// and the DOM bridge. This file sets them up and runs the frame loop, which draws only while
+// The browser front end: GLFW on a WebGL2 canvas, Dear ImGui 1.90 drawn by imgui_gl.cpp, and
+// the DOM bridge. This file sets them up and runs the frame loop, which draws only while
 // something changed (idle means idle). ImGui draws and lays out; it takes no input: the page's
 // semantics layer (web/semantics.js) owns the pointer, keyboard, focus and scrolling, and each
 // frame publishes the controls it drew (src/ui/semantics.hpp) when they changed.
@@ -7,7 +7,8 @@
 #include "curve_gl.hpp"
 #include "dom.hpp"
 #include "embedded_data.hpp"
-#include "embedded_shaders.hpp"
+#include "gl_program.hpp"
+#include "imgui_gl.hpp"
 #include "platform.hpp"
 #include "semantics.hpp"
 #include "state_bridge.hpp"
@@ -17,7 +18,6 @@
 #include <emscripten.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -43,7 +43,6 @@ void render(Platform& p) {
     const bool first = p.scale.dpr == 0;  // fonts not built yet: the first frame
     fit_canvas(p);
     if (first) mark("dosechecker:fonts");
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     const bool changed = ui::draw_app(p.app, *p.db, p.services);
@@ -52,7 +51,7 @@ void render(Platform& p) {
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    render_imgui(*ImGui::GetDrawData(), p.fb_width, p.fb_height);
     web::frame_drawn();
     // The controls, only when they changed; a layout still moving (tables settle over a frame or
     // two) is drawn again, so the idle frame is the one the DOM's elements lie over.
@@ -97,12 +96,12 @@ int main() {
     web::mark("dosechecker:data");
     if (!loaded.db) {
         for (const auto& e : loaded.errors) std::printf("data error %s %s: %s\n", e.file.c_str(), e.path.c_str(), e.message.c_str());
-        web::fail("The drug data could not be read, so no dose can be shown.");
+        web::fail("The drug data could not be read.");  // bridge.js adds that no dose is shown
         return 1;
     }
     p.db = &*loaded.db;
     if (!glfwInit()) {
-        web::fail("The graphics layer could not start (GLFW), so no dose can be shown.");
+        web::fail("The graphics layer could not start (GLFW).");
         return 1;
     }
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
@@ -129,15 +128,8 @@ int main() {
     p.app.embedded = web::embedded();
     p.app.touch = web::coarse_pointer();
     ImGui_ImplGlfw_InitForOpenGL(p.window, false);  // no input callbacks: the canvas takes no input
-    ImGui_ImplOpenGL3_Init("#version 300 es");
-    const auto& shaders = shaders::embedded_files();
-    const char* vertex = nullptr;
-    const char* fragment = nullptr;
-    for (const auto& f : shaders) {
-        if (f.name == "curve.vert") vertex = f.text.data();
-        if (f.name == "curve.frag") fragment = f.text.data();
-    }
-    web::init_curve_renderer(vertex, fragment);
+    web::init_imgui_renderer();
+    web::init_curve_renderer(web::shader_source("curve.vert"), web::shader_source("curve.frag"));
     web::mark("dosechecker:graphics");
 
     web::install_services(p.services);
@@ -153,6 +145,11 @@ int main() {
     web::load_state(p.app);
     web::publish(p);
     web::mark("dosechecker:evaluated");
+    // Asked only now: the GPU process compiled the program while the module evaluated.
+    if (!web::imgui_renderer_linked()) {
+        web::fail("The graphics layer could not start (the browser refused its shaders).");
+        return 1;
+    }
     EM_ASM({ if (Module['onReady']) Module['onReady'](); });
     emscripten_set_main_loop_arg(web::frame, &p, 0, true);
     return 0;

@@ -243,6 +243,29 @@ test('5e. a start-up that fails (a broken wasm) rejects ready and shows a reload
   bad.server.close();
 });
 
+test('5f. a browser that refuses the canvas\'s shaders: ready rejects, no dose anywhere, the page says why', async () => {
+  const context = await browser.newContext();
+  // Every program fails to link, as on a browser whose WebGL refuses the shaders.
+  await context.addInitScript(() => {
+    const real = WebGL2RenderingContext.prototype.getProgramParameter;
+    WebGL2RenderingContext.prototype.getProgramParameter = function (program, pname) {
+      return pname === this.LINK_STATUS ? false : real.call(this, program, pname);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(baseUrl + '#indication=nomid&weight=20&dose_mg=40&doses_per_day=2');
+  const outcome = await page.evaluate(() => window.doseChecker.ready.then(() => 'resolved', (e) => 'rejected: ' + e.message));
+  assert.match(outcome, /^rejected: The dose checker could not start: The graphics layer could not start \(the browser refused its shaders\)/);
+  const text = await summary(page);
+  assert.ok(text.startsWith('The dose checker could not start'), text);
+  assert.ok(!/\d mg/.test(text), text);
+  assert.ok(await page.getByRole('button', { name: 'Reload' }).isVisible());
+  assert.equal(JSON.parse(await page.evaluate(() => window.Module.lastResult)).ok, false);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('canvas')).visibility), 'hidden');
+  await page.screenshot({ path: join(ARTIFACTS, 'state-shaders-refused.png') });
+  await context.close();
+});
+
 test('7. no request carries patient inputs in its URL or Referer; an old ?link is moved into the fragment', async () => {
   const seen = [];
   const watched = await serveSite(SITE, {

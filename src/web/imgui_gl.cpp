@@ -1,0 +1,134 @@
+#include "imgui_gl.hpp"
+
+#include "gl_program.hpp"
+
+#include <GLES3/gl3.h>
+
+#include <cstddef>
+#include <cstdint>
+
+namespace web {
+
+namespace {
+
+struct ImGuiRenderer {
+    GLuint program = 0, vao = 0, vertices = 0, indices = 0, atlas = 0;
+    GLint display_pos = -1, display_size = -1, atlas_unit = -1;
+    enum class Link { Pending, Linked, Failed } link = Link::Pending;
+};
+ImGuiRenderer imgui_renderer;  // one GL context per page
+
+// The attributes' layout follows ImDrawVert (pos, uv, col), read from the struct itself.
+void describe_vertices() {
+    const auto stride = static_cast<GLsizei>(sizeof(ImDrawVert));
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, pos)));
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, uv)));
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
+}
+
+// The state ImGui's triangles need: colour blended by the source's alpha (the canvas's own alpha
+// accumulated, so the page composites it right), clipping by scissor, no depth, stencil or
+// culling. Set at the start and again after a callback (the curve renderer) changed it.
+void set_state(const ImGuiRenderer& r, const ImDrawData& data, int fb_width, int fb_height) {
+    glViewport(0, 0, fb_width, fb_height);
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_STENCIL_TEST);
+    glEnable(GL_SCISSOR_TEST);
+    glUseProgram(r.program);
+    glUniform2f(r.display_pos, data.DisplayPos.x, data.DisplayPos.y);
+    glUniform2f(r.display_size, data.DisplaySize.x, data.DisplaySize.y);
+    glUniform1i(r.atlas_unit, 0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindVertexArray(r.vao);
+    glBindBuffer(GL_ARRAY_BUFFER, r.vertices);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, r.indices);
+}
+
+}  // namespace
+
+void init_imgui_renderer() {
+    ImGuiRenderer& r = imgui_renderer;
+    r.program = start_program(shader_source("imgui.vert"), shader_source("imgui.frag"));
+    glGenVertexArrays(1, &r.vao);
+    glGenBuffers(1, &r.vertices);
+    glGenBuffers(1, &r.indices);
+    // The element buffer binding belongs to the vertex array: bound once, here.
+    glBindVertexArray(r.vao);
+    glBindBuffer(GL_ARRAY_BUFFER, r.vertices);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, r.indices);
+    describe_vertices();
+    glBindVertexArray(0);
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendRendererName = "dosechecker_webgl2";
+}
+
+bool imgui_renderer_linked() {
+    ImGuiRenderer& r = imgui_renderer;
+    if (r.link == ImGuiRenderer::Link::Pending) {
+        r.link = program_linked(r.program, "imgui") ? ImGuiRenderer::Link::Linked : ImGuiRenderer::Link::Failed;
+        if (r.link == ImGuiRenderer::Link::Linked) {
+            r.display_pos = glGetUniformLocation(r.program, "u_display_pos");
+            r.display_size = glGetUniformLocation(r.program, "u_display_size");
+            r.atlas_unit = glGetUniformLocation(r.program, "u_atlas");
+        }
+    }
+    return r.link == ImGuiRenderer::Link::Linked;
+}
+
+void upload_font_atlas() {
+    ImGuiRenderer& r = imgui_renderer;
+    ImGuiIO& io = ImGui::GetIO();
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    if (r.atlas == 0) glGenTextures(1, &r.atlas);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, r.atlas);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(r.atlas)));
+}
+
+void render_imgui(const ImDrawData& data, int fb_width, int fb_height) {
+    ImGuiRenderer& r = imgui_renderer;
+    if (!imgui_renderer_linked() || fb_width <= 0 || fb_height <= 0) return;
+    set_state(r, data, fb_width, fb_height);
+    const ImVec2 origin = data.DisplayPos, scale = data.FramebufferScale;
+    const GLenum index_type = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
+    for (const ImDrawList* list : data.CmdLists) {
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->VtxBuffer.Size * sizeof(ImDrawVert)),
+                     list->VtxBuffer.Data, GL_STREAM_DRAW);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->IdxBuffer.Size * sizeof(ImDrawIdx)),
+                     list->IdxBuffer.Data, GL_STREAM_DRAW);
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            if (cmd.UserCallback != nullptr) {
+                if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
+                set_state(r, data, fb_width, fb_height);
+                continue;
+            }
+            // The clip rectangle in framebuffer pixels; GL's scissor counts rows from the bottom.
+            const float x0 = (cmd.ClipRect.x - origin.x) * scale.x, y0 = (cmd.ClipRect.y - origin.y) * scale.y;
+            const float x1 = (cmd.ClipRect.z - origin.x) * scale.x, y1 = (cmd.ClipRect.w - origin.y) * scale.y;
+            if (x1 <= x0 || y1 <= y0 || cmd.ElemCount == 0) continue;
+            glScissor(static_cast<GLint>(x0), static_cast<GLint>(static_cast<float>(fb_height) - y1),
+                      static_cast<GLsizei>(x1 - x0), static_cast<GLsizei>(y1 - y0));
+            glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID())));
+            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), index_type,
+                           reinterpret_cast<void*>(static_cast<std::uintptr_t>(cmd.IdxOffset) * sizeof(ImDrawIdx)));
+        }
+    }
+    glDisable(GL_SCISSOR_TEST);  // the next frame's clear covers the whole canvas
+}
+
+}  // namespace web

@@ -1,0 +1,22 @@
+// Draws ImGui's draw lists on the WebGL 2 canvas with the project's shaders (shaders/imgui.*).
+// ImGui's own OpenGL3 backend saves and restores about 25 pieces of GL state every frame, each a
+// getParameter call: ~2.4 ms a frame in Chromium's software GL (scripts/budget.sh's profile).
+// Nothing else on this canvas needs its state kept (the curve callback sets what it uses, and
+// this renderer sets its state again after it), so state is set, never read back.
+#pragma once
+#include <imgui.h>
+
+namespace web {
+
+// Starts compiling the program and makes the buffers; the compile finishes in the GPU process
+// while the module goes on.
+void init_imgui_renderer();
+// Whether the program linked (the first call waits for the compiler and prints its log if not).
+// Without it nothing can be drawn: the caller says so on the page and hides every dose.
+bool imgui_renderer_linked();
+// (Re)builds ImGui's font atlas and uploads it as the texture ImGui's commands refer to.
+void upload_font_atlas();
+// Draws a frame's lists into a framebuffer of that size (nothing if the program did not link).
+void render_imgui(const ImDrawData& data, int fb_width, int fb_height);
+
+}  // namespace web
