@@ -51,6 +51,7 @@ bool program_linked(GLuint program, const char* what) {
         char log[1024];
         glGetProgramInfoLog(program, sizeof log, nullptr, log);
         std::printf("%s program: %s\n", what, log);
+        glDeleteProgram(program);
     }
     return ok != 0;
 }

@@ -46,9 +46,8 @@ void set_state(const ImGuiRenderer& r, const ImDrawData& data, int fb_width, int
     glUniform2f(r.display_size, data.DisplaySize.x, data.DisplaySize.y);
     glUniform1i(r.atlas_unit, 0);
     glActiveTexture(GL_TEXTURE0);
-    glBindVertexArray(r.vao);
+    glBindVertexArray(r.vao);  // holds the index buffer's binding (init_imgui_renderer)
     glBindBuffer(GL_ARRAY_BUFFER, r.vertices);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, r.indices);
 }
 
 }  // namespace
@@ -100,9 +99,13 @@ void upload_font_atlas() {
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(r.atlas)));
 }
 
-void render_imgui(const ImDrawData& data, int fb_width, int fb_height) {
+bool render_imgui(const ImDrawData& data) {
     ImGuiRenderer& r = imgui_renderer;
-    if (!imgui_renderer_linked() || fb_width <= 0 || fb_height <= 0) return;
+    if (!imgui_renderer_linked()) return false;
+    // The framebuffer from the draw data, as the curve callback computes it too.
+    const int fb_width = static_cast<int>(data.DisplaySize.x * data.FramebufferScale.x);
+    const int fb_height = static_cast<int>(data.DisplaySize.y * data.FramebufferScale.y);
+    if (fb_width <= 0 || fb_height <= 0) return true;
     set_state(r, data, fb_width, fb_height);
     const ImVec2 origin = data.DisplayPos, scale = data.FramebufferScale;
     const GLenum index_type = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
@@ -129,6 +132,8 @@ void render_imgui(const ImDrawData& data, int fb_width, int fb_height) {
         }
     }
     glDisable(GL_SCISSOR_TEST);  // the next frame's clear covers the whole canvas
+    glBindVertexArray(0);        // no later buffer binding can rewire this renderer's vertex array
+    return true;
 }
 
 }  // namespace web

@@ -16,7 +16,8 @@ void init_imgui_renderer();
 bool imgui_renderer_linked();
 // (Re)builds ImGui's font atlas and uploads it as the texture ImGui's commands refer to.
 void upload_font_atlas();
-// Draws a frame's lists into a framebuffer of that size (nothing if the program did not link).
-void render_imgui(const ImDrawData& data, int fb_width, int fb_height);
+// Draws a frame's lists into the framebuffer the draw data describes (DisplaySize ×
+// FramebufferScale). False, drawing nothing, if the program did not link.
+bool render_imgui(const ImDrawData& data);
 
 }  // namespace web

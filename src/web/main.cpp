@@ -35,6 +35,9 @@ void wake(Platform& p, int frames) {
     }
 }
 
+// Said when the canvas's program cannot be used (bridge.js adds that no dose is shown).
+constexpr const char* kGraphicsFailed = "The graphics layer could not start (its shaders could not be built)";
+
 void publish(Platform& p) {
     if (ui::evaluate_inputs(p.app, *p.db, p.services)) web::publish_state(p.app);
 }
@@ -51,7 +54,10 @@ void render(Platform& p) {
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
-    render_imgui(*ImGui::GetDrawData(), p.fb_width, p.fb_height);
+    if (!render_imgui(*ImGui::GetDrawData())) {
+        web::fail(kGraphicsFailed);  // unreachable after main()'s check; a second line of defence
+        return;
+    }
     web::frame_drawn();
     // The controls, only when they changed; a layout still moving (tables settle over a frame or
     // two) is drawn again, so the idle frame is the one the DOM's elements lie over.
@@ -143,13 +149,15 @@ int main() {
         [&p] { web::wake(p, 2); });
 
     web::load_state(p.app);
-    web::publish(p);
+    const bool evaluated = ui::evaluate_inputs(p.app, *p.db, p.services);
     web::mark("dosechecker:evaluated");
-    // Asked only now: the GPU process compiled the program while the module evaluated.
+    // Asked only now, so the GPU process compiled the program while the module evaluated, and
+    // before anything is published: a widget that cannot draw sends no result, not even once.
     if (!web::imgui_renderer_linked()) {
-        web::fail("The graphics layer could not start (the browser refused its shaders).");
+        web::fail(web::kGraphicsFailed);
         return 1;
     }
+    if (evaluated) web::publish_state(p.app);
     EM_ASM({ if (Module['onReady']) Module['onReady'](); });
     emscripten_set_main_loop_arg(web::frame, &p, 0, true);
     return 0;

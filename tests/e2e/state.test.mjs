@@ -245,8 +245,11 @@ test('5e. a start-up that fails (a broken wasm) rejects ready and shows a reload
 
 test('5f. a browser that refuses the canvas\'s shaders: ready rejects, no dose anywhere, the page says why', async () => {
   const context = await browser.newContext();
-  // Every program fails to link, as on a browser whose WebGL refuses the shaders.
+  // Every program fails to link, as on a browser whose WebGL refuses the shaders; every result
+  // the page sends its listeners is kept.
   await context.addInitScript(() => {
+    window.resultsSent = [];
+    window.addEventListener('dosechecker:result', (e) => window.resultsSent.push(e.detail));
     const real = WebGL2RenderingContext.prototype.getProgramParameter;
     WebGL2RenderingContext.prototype.getProgramParameter = function (program, pname) {
       return pname === this.LINK_STATUS ? false : real.call(this, program, pname);
@@ -255,7 +258,11 @@ test('5f. a browser that refuses the canvas\'s shaders: ready rejects, no dose a
   const page = await context.newPage();
   await page.goto(baseUrl + '#indication=nomid&weight=20&dose_mg=40&doses_per_day=2');
   const outcome = await page.evaluate(() => window.doseChecker.ready.then(() => 'resolved', (e) => 'rejected: ' + e.message));
-  assert.match(outcome, /^rejected: The dose checker could not start: The graphics layer could not start \(the browser refused its shaders\)/);
+  assert.match(outcome, /^rejected: The dose checker could not start: The graphics layer could not start \(its shaders could not be built\)/);
+  // Not one result with a dose went out, not even before the failure was known.
+  const sent = await page.evaluate(() => window.resultsSent.map((r) => JSON.parse(r)));
+  assert.ok(sent.length >= 1, 'the failure is sent as a result');
+  assert.deepEqual(sent.map((r) => r.ok), sent.map(() => false), JSON.stringify(sent).slice(0, 400));
   const text = await summary(page);
   assert.ok(text.startsWith('The dose checker could not start'), text);
   assert.ok(!/\d mg/.test(text), text);
