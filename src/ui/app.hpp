@@ -42,6 +42,9 @@ struct Services {
     std::function<void()> clear_storage;     // forget the saved patient (and the offer to restore it)
     std::function<Clock()> now;
     ImDrawCallback draw_curves = nullptr;  // user data: a PlotFrame*
+    // Whether draw_curves can draw (the browser built its GL program); when it says no, the plot
+    // says so instead of showing empty axes.
+    std::function<bool()> curves_ready;
 };
 
 struct App {

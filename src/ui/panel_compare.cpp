@@ -112,6 +112,9 @@ void exposure_plot(App& app, const Services& services) {
     ImGui::Spacing();
     const std::string caption = "Relative exposure (1 = peak after one dose, normal clearance)";
     text(ui, caption);
+    const bool curves_refused = services.curves_ready && !services.curves_ready();
+    if (curves_refused) text(ui, "The curves cannot be drawn in this browser (its graphics refused them).", Tone::Caution,
+                             severity_symbol(core::Severity::Caution));
     static const ImU32 palette[] = {IM_COL32(31, 119, 180, 255), IM_COL32(214, 39, 40, 255), IM_COL32(44, 160, 44, 255),
                                     IM_COL32(148, 103, 189, 255)};
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -153,7 +156,7 @@ void exposure_plot(App& app, const Services& services) {
         }
         plot.curves.push_back(std::move(curve));
     }
-    if (services.draw_curves != nullptr && !plot.curves.empty()) {
+    if (services.draw_curves != nullptr && !curves_refused && !plot.curves.empty()) {
         dl->AddCallback(services.draw_curves, &plot);
         dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
     }

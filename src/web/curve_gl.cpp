@@ -16,7 +16,7 @@ namespace {
 struct Renderer {
     const char* vertex_source = nullptr;
     const char* fragment_source = nullptr;
-    bool built = false;  // the program is built when the first plot is drawn
+    bool built = false;  // the program is built when the first plot is shown (curves_ready)
     GLuint program = 0, vao = 0, vbo = 0;
     GLint framebuffer = -1, half_width = -1, color = -1;
 };
@@ -50,14 +50,19 @@ bool build_program(Renderer& r) {
 
 }  // namespace
 
-void draw_curves(const ImDrawList*, const ImDrawCmd* cmd) {
-    const auto* plot = static_cast<const ui::PlotFrame*>(cmd->UserCallbackData);
+bool curves_ready() {
     Renderer& r = renderer;
     if (!r.built) {
         r.built = true;
         build_program(r);
     }
-    if (plot == nullptr || r.program == 0) return;
+    return r.program != 0;
+}
+
+void draw_curves(const ImDrawList*, const ImDrawCmd* cmd) {
+    const auto* plot = static_cast<const ui::PlotFrame*>(cmd->UserCallbackData);
+    Renderer& r = renderer;
+    if (plot == nullptr || !curves_ready()) return;
     const ImGuiIO& io = ImGui::GetIO();
     const float fb_w = io.DisplaySize.x * io.DisplayFramebufferScale.x;
     const float fb_h = io.DisplaySize.y * io.DisplayFramebufferScale.y;

@@ -140,6 +140,7 @@ int main() {
 
     web::install_services(p.services);
     p.services.draw_curves = web::draw_curves;
+    p.services.curves_ready = web::curves_ready;
     web::attach_state(
         p.app, *p.db,
         [&p] {

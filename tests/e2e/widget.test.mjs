@@ -170,6 +170,36 @@ test('the exposure plot draws its curves when a patient is entered on a page tha
   await context.close();
 });
 
+test('a browser that refuses the curves\' program: the plot says so, draws no curve, and the doses stay', async () => {
+  const { context, page } = await openWidget(browser, baseUrl);
+  // After start-up (the canvas's own program linked), every later link fails: the curves' program
+  // is built when the first plot is shown.
+  await page.evaluate(() => {
+    const real = WebGL2RenderingContext.prototype.getProgramParameter;
+    WebGL2RenderingContext.prototype.getProgramParameter = function (program, pname) {
+      return pname === this.LINK_STATUS ? false : real.call(this, program, pname);
+    };
+  });
+  await page.getByRole('combobox', { name: 'Indication', exact: true }).selectOption('ra');
+  await typeInto(page, 'weight', '70');
+  await waitForSummary(page, 'Weight 70 kg');
+  const refused = page.getByText('The curves cannot be drawn in this browser (its graphics refused them).');
+  await refused.waitFor();
+  const figure = page.getByRole('figure', { name: /Relative exposure/ });
+  await figure.scrollIntoViewIfNeeded();
+  await waitForIdle(page);
+  await page.screenshot({ path: join(ARTIFACTS, 'exposure-refused.png') });
+  const png = PNG.sync.read(await page.screenshot({ clip: await figure.boundingBox() }));
+  let coloured = 0;
+  for (let i = 0; i < png.data.length; i += 4) {
+    const [r, g, b] = [png.data[i], png.data[i + 1], png.data[i + 2]];
+    if (Math.max(r, g, b) - Math.min(r, g, b) > 80) coloured++;
+  }
+  assert.ok(coloured < 100, `${coloured} coloured pixels: something was drawn as a curve`);
+  assert.ok((await summary(page)).includes('mg'), 'the doses are still shown');
+  await context.close();
+});
+
 test('at device scale factor 2 the backing store is in physical pixels', async () => {
   const { context, page } = await openWidget(browser, baseUrl, 'indication=nomid&weight=20', {
     viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 });
