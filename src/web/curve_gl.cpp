@@ -6,7 +6,6 @@
 #include <GLES3/gl3.h>
 
 #include <cmath>
-#include <cstdio>
 #include <vector>
 
 namespace web {
@@ -14,38 +13,26 @@ namespace web {
 namespace {
 
 struct Renderer {
-    const char* vertex_source = nullptr;
-    const char* fragment_source = nullptr;
     bool built = false;  // the program is built when the first plot is shown (curves_ready)
     GLuint program = 0, vao = 0, vbo = 0;
     GLint framebuffer = -1, half_width = -1, color = -1;
 };
 Renderer renderer;  // one GL context per page
 
-}  // namespace
-
-void init_curve_renderer(const char* vertex_source, const char* fragment_source) {
-    renderer.vertex_source = vertex_source;
-    renderer.fragment_source = fragment_source;
-}
-
-namespace {
-
 // Compiles and links the curve program at the first plot (asking for the link status waits for
 // the GPU process's compiler: tens of ms in software GL, which a page with no patient yet need not
-// wait for).
-bool build_program(Renderer& r) {
-    r.program = start_program(r.vertex_source, r.fragment_source);
+// wait for). Leaves program 0 if the browser refused it.
+void build_program(Renderer& r) {
+    r.program = start_program(shader_source("curve.vert"), shader_source("curve.frag"));
     if (!program_linked(r.program, "curve")) {
         r.program = 0;
-        return false;
+        return;
     }
     r.framebuffer = glGetUniformLocation(r.program, "u_framebuffer_px");
     r.half_width = glGetUniformLocation(r.program, "u_half_width_px");
     r.color = glGetUniformLocation(r.program, "u_color");
     glGenVertexArrays(1, &r.vao);
     glGenBuffers(1, &r.vbo);
-    return true;
 }
 
 }  // namespace

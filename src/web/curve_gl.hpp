@@ -5,11 +5,9 @@
 
 namespace web {
 
-// Keeps the shaders' sources; they are compiled and linked when the first plot is drawn (with
-// the log printed, and no curves, if the driver refuses them).
-void init_curve_renderer(const char* vertex_source, const char* fragment_source);
-// Whether curves can be drawn: builds the program on the first call (the link query waits for
-// the compiler, so it is asked only once a plot is shown); false if the browser refused it.
+// Whether curves can be drawn: builds the program from shaders/curve.* on the first call (the
+// link query waits for the compiler, so it is asked only once a plot is shown); false, with the
+// log printed, if the browser refused it.
 bool curves_ready();
 // An ImDrawCallback; the command's user data is a ui::PlotFrame*.
 void draw_curves(const ImDrawList* list, const ImDrawCmd* cmd);

@@ -7,7 +7,6 @@
 #include "curve_gl.hpp"
 #include "dom.hpp"
 #include "embedded_data.hpp"
-#include "gl_program.hpp"
 #include "imgui_gl.hpp"
 #include "platform.hpp"
 #include "semantics.hpp"
@@ -135,7 +134,6 @@ int main() {
     p.app.touch = web::coarse_pointer();
     ImGui_ImplGlfw_InitForOpenGL(p.window, false);  // no input callbacks: the canvas takes no input
     web::init_imgui_renderer();
-    web::init_curve_renderer(web::shader_source("curve.vert"), web::shader_source("curve.frag"));
     web::mark("dosechecker:graphics");
 
     web::install_services(p.services);
