@@ -201,8 +201,10 @@ bool draw_app(App& app, const core::DrugDb& db, const Services& services) {
     // page's scroll, so the canvas (fixed to the viewport) shows the part the page shows.
     ImGui::SetNextWindowPos(ImVec2(0, -app.scroll_y_px));
     ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, std::max(io.DisplaySize.y, app.content_height_px) + io.DisplaySize.y));
+    // No background: the platform clears the canvas to WindowBg's colour before drawing, so a
+    // window-sized fill would shade every pixel a second time for the same colour.
     ImGui::Begin("Anakinra dose checker", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                 ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
                      ImGuiWindowFlags_NoNav);
     ui.origin = ImGui::GetWindowPos();

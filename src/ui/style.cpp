@@ -58,7 +58,8 @@ void apply_style(bool dark, const Scale& scale, bool touch) {
     c[ImGuiCol_Header] = c[ImGuiCol_HeaderHovered] = c[ImGuiCol_HeaderActive] = to_imvec4(t.header);
     c[ImGuiCol_TableHeaderBg] = to_imvec4(t.header);
     c[ImGuiCol_TableBorderStrong] = c[ImGuiCol_TableBorderLight] = to_imvec4(t.border);
-    c[ImGuiCol_TableRowBg] = to_imvec4(t.window_bg);
+    // Plain rows show the window under them: a fill of the same colour would shade every pixel again.
+    c[ImGuiCol_TableRowBg] = ImVec4(0, 0, 0, 0);
     c[ImGuiCol_TableRowBgAlt] = to_imvec4(t.row_alt);
     c[ImGuiCol_NavHighlight] = to_imvec4(t.focus_ring);
     s.WindowRounding = 0;

@@ -112,6 +112,12 @@ int main() {
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    // Nothing is depth-tested or stencilled, and the canvas paints every pixel opaque (the clear
+    // colour is opaque): no depth or stencil buffer, and an opaque canvas the compositor need not
+    // blend with the page under it.
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
+    glfwWindowHint(GLFW_ALPHA_BITS, 0);
     p.window = glfwCreateWindow(std::max(1, web::canvas_css_width()), std::max(1, web::canvas_css_height()),
                                 "Anakinra dose checker", nullptr, nullptr);
     if (p.window == nullptr) {
