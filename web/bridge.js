@@ -16,7 +16,8 @@
 
   var Module = window.Module = {
     canvas: canvas,
-    framesDrawn: 0,
+    framesDrawn: 0,    // frames run (the idle test)
+    framesPainted: 0,  // frames that reached the canvas (a frame repeating the picture is not painted)
     print: function (text) { console.log(text); },
     printErr: function (text) { console.warn(text); },
     onAbort: function (what) { fail('it stopped (' + what + ')'); },

@@ -70,6 +70,7 @@ EM_JS(void, js_frame_drawn, (), {
   Module['framesDrawn'] = (Module['framesDrawn'] || 0) + 1;
   if (!Module['firstFrameAt']) Module['firstFrameAt'] = performance.now();
 });
+EM_JS(void, js_frame_painted, (), { Module['framesPainted'] = (Module['framesPainted'] || 0) + 1; });
 EM_JS(void, js_mark, (const char* name), { if (self.performance && performance.mark) performance.mark(UTF8ToString(name)); });
 EM_JS(double, js_scroll_y, (), { return window.scrollY || 0; });
 EM_JS(double, js_root_font_px, (), {
@@ -123,6 +124,7 @@ void publish_link_report(std::size_t unknown, const std::string& refused) {
     js_link_report(static_cast<double>(unknown), refused.c_str());
 }
 void frame_drawn() { js_frame_drawn(); }
+void frame_painted() { js_frame_painted(); }
 void mark(const char* name) { js_mark(name); }
 bool embedded() { return js_embedded() != 0; }
 void content_height(double css_pixels) { js_content_height(css_pixels); }

@@ -32,7 +32,8 @@ void offer_restore(const std::string& label);    // the "Restore last patient" b
 ui::Clock now();
 // What the last link or message brought that was not read (Module.linkReport, for tests).
 void publish_link_report(std::size_t unknown, const std::string& refused);
-void frame_drawn();                              // counts frames for the idle test
+void frame_drawn();                              // counts frames run (Module.framesDrawn), for the idle test
+void frame_painted();                            // counts frames that reached the canvas (Module.framesPainted)
 // A start-up milestone on the page's performance timeline ("dosechecker:data"), for the budget
 // script's cold-start split.
 void mark(const char* name);

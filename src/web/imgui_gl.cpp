@@ -14,6 +14,7 @@ namespace {
 struct ImGuiRenderer {
     GLuint program = 0, vao = 0, vertices = 0, indices = 0, atlas = 0;
     GLint display_pos = -1, display_size = -1, atlas_unit = -1;
+    int atlas_generation = 0;  // uploads so far (FrameImage: new pixels under the same name)
     enum class Link { Pending, Linked, Failed } link = Link::Pending;
 };
 ImGuiRenderer imgui_renderer;  // one GL context per page
@@ -97,7 +98,10 @@ void upload_font_atlas() {
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(r.atlas)));
+    ++r.atlas_generation;
 }
+
+int font_atlas_generation() { return imgui_renderer.atlas_generation; }
 
 bool render_imgui(const ImDrawData& data) {
     ImGuiRenderer& r = imgui_renderer;

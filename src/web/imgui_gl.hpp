@@ -16,6 +16,8 @@ void init_imgui_renderer();
 bool imgui_renderer_linked();
 // (Re)builds ImGui's font atlas and uploads it as the texture ImGui's commands refer to.
 void upload_font_atlas();
+// How many times the atlas was uploaded: the texture's name stays, its pixels change.
+int font_atlas_generation();
 // Draws a frame's lists into the framebuffer the draw data describes (DisplaySize ×
 // FramebufferScale). False, drawing nothing, if the program did not link.
 bool render_imgui(const ImDrawData& data);

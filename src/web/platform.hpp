@@ -3,11 +3,13 @@
 //   canvas.cpp        backing-store size, device pixel ratio, the page's scroll and font size
 //   state_bridge.cpp  the patient state between the module and the page (URL, storage, outputs)
 //   exports.cpp       the dc_* functions the semantics layer (web/semantics.js) calls
+//   frame_image.cpp   what a frame would paint, so a frame repeating the picture is not painted
 // The canvas takes no input: the page's DOM layer owns the pointer, the keyboard, focus and
 // scrolling, and sends field values and presses here.
 #pragma once
 #include "app.hpp"
 #include "drug_data.hpp"
+#include "frame_image.hpp"
 #include "style.hpp"
 
 #include <string>
@@ -27,6 +29,7 @@ struct Platform {
     bool paused = false;
     ui::Scale scale{0, 0};             // the scale the fonts were built at (0: not yet)
     int fb_width = 0, fb_height = 0;
+    FrameImage painted, next;          // the picture on the canvas, and this frame's (same: not painted)
     std::string published_semantics;  // the tree last sent to the page
     int announced_notice = 0;         // the App::notice_count last sent to the status region
 };

@@ -32,3 +32,13 @@ export function contentShift(beforeBuffer, afterBuffer, { horizontal = false, ba
   }
   return best;
 }
+
+// How many pixels differ between two screenshots of the same size (any channel).
+export function differingPixels(aBuffer, bBuffer) {
+  const a = PNG.sync.read(aBuffer), b = PNG.sync.read(bBuffer);
+  if (a.width !== b.width || a.height !== b.height) return Infinity;
+  let count = 0;
+  for (let i = 0; i < a.data.length; i += 4)
+    if (a.data[i] !== b.data[i] || a.data[i + 1] !== b.data[i + 1] || a.data[i + 2] !== b.data[i + 2]) count++;
+  return count;
+}

@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { ARTIFACTS, siteAndBrowser, ROOT, clickControl, openWidget, summary, typeInto, waitForIdle, waitForSummary, whenReady } from './browser.mjs';
-import { contentShift } from './pixels.mjs';
+import { ARTIFACTS, siteAndBrowser, ROOT, clickControl, control, openWidget, summary, typeInto, waitForIdle, waitForSummary, whenReady } from './browser.mjs';
+import { contentShift, differingPixels } from './pixels.mjs';
 
 let browser, server, baseUrl;
 
@@ -230,6 +230,54 @@ test('idle means idle: no frames drawn during 5 s without input', async () => {
   await context.close();
 });
 
+// A frame that would paint the picture already on the canvas is not painted (src/web/frame_image.hpp).
+// After typing, a paste and scrolling, the canvas must show exactly what a fresh page with the same
+// inputs and scroll shows: a frame skipped that should have been painted leaves an old picture.
+// The paste turns CrCl 20 into 26: the same number of glyphs, so only vertices change.
+test('frames that repeat the picture are not painted, and the canvas shows what a fresh page shows', async () => {
+  const viewport = { width: 1280, height: 800 };
+  const { context, page } = await openWidget(browser, baseUrl, 'indication=nomid&crcl=20', { viewport });
+  const start = await page.evaluate(() => [window.Module.framesDrawn, window.Module.framesPainted]);
+  await typeInto(page, 'weight', '30');
+  await waitForSummary(page, 'Weight 30 kg');
+  await page.evaluate(() => document.activeElement?.blur());
+  await waitForIdle(page);
+  await control(page, 'crcl').evaluate((el) => {  // a paste: one input event with the whole value
+    el.value = '26';
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste', data: '26' }));
+  });
+  await waitForSummary(page, 'CrCl 26 mL/min');
+  await waitForIdle(page);
+  const url = page.url();
+  assert.ok(url.includes('weight=30') && url.includes('crcl=26'), url);
+  // The same inputs on a fresh page, which paints its own picture from nothing.
+  const fresh = await context.newPage();
+  await fresh.goto(url);
+  await whenReady(fresh);
+  const compare = async (name) => {
+    const a = await page.screenshot({ path: join(ARTIFACTS, `skip-${name}-edited.png`) });
+    const b = await fresh.screenshot({ path: join(ARTIFACTS, `skip-${name}-fresh.png`) });
+    const differ = differingPixels(a, b);
+    assert.ok(differ <= 4, `${name}: ${differ} pixels differ from a fresh page's`);
+  };
+  await compare('pasted');
+  for (const p of [page, fresh]) {
+    await p.mouse.move(640, 400);
+    await waitForIdle(p);
+    for (let i = 0; i < 3; i++) {
+      await p.mouse.wheel(0, 100);
+      await p.waitForTimeout(50);
+    }
+    await p.waitForFunction(() => window.scrollY === 300);
+    await waitForIdle(p);
+  }
+  await compare('scrolled');
+  const [drawn, painted] = await page.evaluate(() => [window.Module.framesDrawn, window.Module.framesPainted]);
+  assert.ok(painted - start[1] > 0, 'nothing was painted');
+  assert.ok(painted - start[1] < drawn - start[0], `every one of the ${drawn - start[0]} frames run was painted`);
+  await context.close();
+});
+
 test('the layout works at 360x740 (phone) and 1440x900 (desktop)', async () => {
   for (const [width, height] of [[360, 740], [1440, 900]]) {
     const { context, page, errors } = await openWidget(browser, baseUrl, 'indication=nomid&weight=20&crcl=25&dose_mg=40&doses_per_day=2',
@@ -403,6 +451,9 @@ async function touchDrag(page, from, to, steps = 12) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(i / steps) });
     await page.waitForTimeout(16);
   }
+  // The finger rests before it lifts: lifted while moving, Chromium flings the page on (further
+  // than the finger went), which a drag that follows the finger is not about.
+  await page.waitForTimeout(150);
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();
   await waitForIdle(page);
