@@ -233,6 +233,11 @@
   // change during start-up would otherwise fail it), and the first frame draws anyway.
   function wake() { if (started && !failed) Module._dc_wake(); }
   canvas.addEventListener('contextmenu', function (event) { event.preventDefault(); });
+  // A lost WebGL context (the GPU process crashed or reclaimed it) takes every GL object with it
+  // and blanks the canvas; the module does not rebuild them, and a frame that repeats the picture
+  // is not painted (src/web/frame_image.hpp), so the canvas could stay blank beside live doses.
+  // It is a failure like any other: every dose hidden, and Reload offered.
+  canvas.addEventListener('webglcontextlost', function () { fail('the graphics were lost (the browser dropped the canvas\'s WebGL context)'); });
 
   // The full page never runs inside another site's frame (clickjacking); the deployment's
   // headers refuse it too (web/headers.json), this covers hosts that send none.

@@ -218,6 +218,24 @@ test('5d. a trap in the module hides every dose, says so, and Reload recovers', 
   await context.close();
 });
 
+test('5g. a lost WebGL context hides every dose, says so, and Reload recovers', async () => {
+  const { context, page } = await openWidget(browser, baseUrl, 'indication=nomid&weight=20&dose_mg=40&doses_per_day=2');
+  assert.ok((await summary(page)).includes('Ceiling: 160 mg per day'));
+  // What a GPU process crash does to the page, through the WebGL extension made for testing it.
+  await page.evaluate(() => document.getElementById('canvas').getContext('webgl2').getExtension('WEBGL_lose_context').loseContext());
+  await page.getByRole('alert').filter({ hasText: 'stopped working' }).waitFor();
+  const text = await summary(page);
+  assert.ok(text.startsWith('The dose checker stopped working: the graphics were lost'), text);
+  assert.ok(!/\d mg/.test(text), text);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('canvas')).visibility), 'hidden');
+  assert.equal(JSON.parse(await page.evaluate(() => window.Module.lastResult)).ok, false);
+  await page.screenshot({ path: join(ARTIFACTS, 'state-context-lost.png') });
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]);
+  await whenReady(page);
+  assert.ok((await summary(page)).includes('Ceiling: 160 mg per day'));
+  await context.close();
+});
+
 test('5e. a start-up that fails (a broken wasm) rejects ready and shows a reload, never "Loading..." forever', async () => {
   let broken = true;
   const bad = await serveSite(SITE, {
