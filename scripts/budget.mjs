@@ -11,7 +11,9 @@
 // new, so they are not frames in this sense (Module.framesPainted; the baseline paints every
 // frame it runs). Dividing by frames run instead would make skipped frames lower the figure.
 // Because frame counts differ in kind, the same time is also given per interaction step: per
-// wheel step and per key for the widget, per drag step for the baseline. The widget's canvas takes no pointer input (the page's
+// wheel step and per key for the widget, per drag step for the baseline.
+//
+// The widget's canvas takes no pointer input (the page's
 // DOM semantics layer owns input and the page scrolls natively), so it is measured the ways a
 // person uses it: the wheel scrolling the page, and digits typed into the Weight field, each of
 // which re-evaluates. The baseline (which draws every frame) has its slider dragged. Headless

@@ -78,7 +78,7 @@ void capture_frame_image(const ImDrawData& data, int fb_width, int fb_height, co
                 put_plot(b, *static_cast<const ui::PlotFrame*>(cmd.UserCallbackData));
             } else {
                 // A callback whose inputs are not known here: never call two such frames the same.
-                out.bytes.clear();
+                b.clear();
                 return;
             }
         }

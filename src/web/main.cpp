@@ -52,14 +52,14 @@ void render(Platform& p) {
     const bool changed = ui::draw_app(p.app, *p.db, p.services);
     ImGui::Render();
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    const ImVec4 clear(bg.x, bg.y, bg.z, 1);  // opaque: the canvas has no alpha
     const ImDrawData& data = *ImGui::GetDrawData();
     // A frame that would paint the picture already on the canvas makes no GL call: WebGL keeps
     // showing the last picture, and software GL spends most of a frame painting (frame_image.hpp).
-    capture_frame_image(data, p.fb_width, p.fb_height, ImVec4(bg.x, bg.y, bg.z, 1), font_atlas_generation(),
-                        draw_curves, p.next);
+    capture_frame_image(data, p.fb_width, p.fb_height, clear, font_atlas_generation(), draw_curves, p.next);
     if (!same_picture(p.painted, p.next)) {
         glViewport(0, 0, p.fb_width, p.fb_height);
-        glClearColor(bg.x, bg.y, bg.z, 1);
+        glClearColor(clear.x, clear.y, clear.z, clear.w);
         glClear(GL_COLOR_BUFFER_BIT);
         if (!render_imgui(data)) {
             web::fail(kGraphicsFailed);  // unreachable after main()'s check; a second line of defence
