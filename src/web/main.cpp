@@ -175,6 +175,9 @@ int main() {
     }
     if (evaluated) web::publish_state(p.app);
     EM_ASM({ if (Module['onReady']) Module['onReady'](); });
+    // The first frame at once, not at the next animation frame: the first picture reaches the
+    // screen one display frame sooner (the browser shows it with its next composite either way).
+    web::frame(&p);
     emscripten_set_main_loop_arg(web::frame, &p, 0, true);
     return 0;
 }
