@@ -70,7 +70,14 @@ EM_JS(void, js_frame_drawn, (), {
   Module['framesDrawn'] = (Module['framesDrawn'] || 0) + 1;
   if (!Module['firstFrameAt']) Module['firstFrameAt'] = performance.now();
 });
-EM_JS(void, js_frame_painted, (), { Module['framesPainted'] = (Module['framesPainted'] || 0) + 1; });
+EM_JS(void, js_frame_painted, (int in_part), {
+  Module['framesPainted'] = (Module['framesPainted'] || 0) + 1;
+  if (in_part) Module['framesPaintedInPart'] = (Module['framesPaintedInPart'] || 0) + 1;
+});
+EM_JS(int, js_canvas_keeps_pixels, (), {
+  var attributes = GLctx && GLctx.getContextAttributes();
+  return attributes && attributes.preserveDrawingBuffer ? 1 : 0;
+});
 EM_JS(void, js_mark, (const char* name), { if (self.performance && performance.mark) performance.mark(UTF8ToString(name)); });
 EM_JS(double, js_scroll_y, (), { return window.scrollY || 0; });
 EM_JS(double, js_root_font_px, (), {
@@ -124,7 +131,8 @@ void publish_link_report(std::size_t unknown, const std::string& refused) {
     js_link_report(static_cast<double>(unknown), refused.c_str());
 }
 void frame_drawn() { js_frame_drawn(); }
-void frame_painted() { js_frame_painted(); }
+void frame_painted(bool in_part) { js_frame_painted(in_part ? 1 : 0); }
+bool canvas_keeps_pixels() { return js_canvas_keeps_pixels() != 0; }
 void mark(const char* name) { js_mark(name); }
 bool embedded() { return js_embedded() != 0; }
 void content_height(double css_pixels) { js_content_height(css_pixels); }

@@ -33,7 +33,12 @@ ui::Clock now();
 // What the last link or message brought that was not read (Module.linkReport, for tests).
 void publish_link_report(std::size_t unknown, const std::string& refused);
 void frame_drawn();                              // counts frames run (Module.framesDrawn), for the idle test
-void frame_painted();                            // counts frames that reached the canvas (Module.framesPainted)
+// Counts frames that reached the canvas (Module.framesPainted), and of them those painted only
+// where they changed (Module.framesPaintedInPart).
+void frame_painted(bool in_part);
+// Whether the canvas keeps its pixels from one frame to the next (preserveDrawingBuffer, asked
+// for by web/bridge.js): without it a frame cannot be painted in part.
+bool canvas_keeps_pixels();
 // A start-up milestone on the page's performance timeline ("dosechecker:data"), for the budget
 // script's cold-start split.
 void mark(const char* name);

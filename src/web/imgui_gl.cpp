@@ -4,8 +4,10 @@
 
 #include <GLES3/gl3.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 namespace web {
 
@@ -50,6 +52,52 @@ void set_state(const ImGuiRenderer& r, const ImDrawData& data, int fb_width, int
     glBindVertexArray(r.vao);  // holds the index buffer's binding (init_imgui_renderer)
     glBindBuffer(GL_ARRAY_BUFFER, r.vertices);
 }
+
+// A scissor box: GL counts rows from the bottom.
+struct ScissorBox {
+    GLint x = 0, y = 0;
+    GLsizei width = 0, height = 0;
+};
+
+// A command's clip rectangle as the scissor box it is drawn with; false when it has no area.
+bool clip_box(const ImDrawCmd& cmd, const ImDrawData& data, int fb_height, ScissorBox& out) {
+    const ImVec2 origin = data.DisplayPos, scale = data.FramebufferScale;
+    const float x0 = (cmd.ClipRect.x - origin.x) * scale.x, y0 = (cmd.ClipRect.y - origin.y) * scale.y;
+    const float x1 = (cmd.ClipRect.z - origin.x) * scale.x, y1 = (cmd.ClipRect.w - origin.y) * scale.y;
+    if (x1 <= x0 || y1 <= y0) return false;
+    out = {static_cast<GLint>(x0), static_cast<GLint>(static_cast<float>(fb_height) - y1), static_cast<GLsizei>(x1 - x0),
+           static_cast<GLsizei>(y1 - y0)};
+    return true;
+}
+
+ScissorBox box_of(const PixelRect& r, int fb_height) { return {r.x0, fb_height - r.y1, r.x1 - r.x0, r.y1 - r.y0}; }
+
+// The pixels both boxes cover; false when none.
+bool overlap(const ScissorBox& a, const ScissorBox& b, ScissorBox& out) {
+    const GLint x0 = std::max(a.x, b.x), y0 = std::max(a.y, b.y);
+    const GLint x1 = std::min(a.x + a.width, b.x + b.width), y1 = std::min(a.y + a.height, b.y + b.height);
+    if (x1 <= x0 || y1 <= y0) return false;
+    out = {x0, y0, x1 - x0, y1 - y0};
+    return true;
+}
+
+void scissor(const ScissorBox& b) { glScissor(b.x, b.y, b.width, b.height); }
+
+// One scissored draw of a partial frame: a command's triangles within one rectangle of tiles.
+struct PartDraw {
+    std::size_t rect;
+    std::uint32_t command;
+    std::size_t first_index, index_count;
+};
+
+// Reused from frame to frame: a partial frame's triangles and draws.
+struct PartScratch {
+    std::vector<std::uint32_t> rect_start, rect_triangles, found, seen;  // per rectangle (CSR), scratch
+    std::uint32_t stamp = 0;
+    std::vector<ImDrawIdx> indices;
+    std::vector<PartDraw> draws;
+};
+PartScratch part_scratch;
 
 }  // namespace
 
@@ -111,7 +159,6 @@ bool render_imgui(const ImDrawData& data) {
     const int fb_height = static_cast<int>(data.DisplaySize.y * data.FramebufferScale.y);
     if (fb_width <= 0 || fb_height <= 0) return true;
     set_state(r, data, fb_width, fb_height);
-    const ImVec2 origin = data.DisplayPos, scale = data.FramebufferScale;
     const GLenum index_type = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
     for (const ImDrawList* list : data.CmdLists) {
         glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->VtxBuffer.Size * sizeof(ImDrawVert)),
@@ -124,12 +171,9 @@ bool render_imgui(const ImDrawData& data) {
                 set_state(r, data, fb_width, fb_height);
                 continue;
             }
-            // The clip rectangle in framebuffer pixels; GL's scissor counts rows from the bottom.
-            const float x0 = (cmd.ClipRect.x - origin.x) * scale.x, y0 = (cmd.ClipRect.y - origin.y) * scale.y;
-            const float x1 = (cmd.ClipRect.z - origin.x) * scale.x, y1 = (cmd.ClipRect.w - origin.y) * scale.y;
-            if (x1 <= x0 || y1 <= y0 || cmd.ElemCount == 0) continue;
-            glScissor(static_cast<GLint>(x0), static_cast<GLint>(static_cast<float>(fb_height) - y1),
-                      static_cast<GLsizei>(x1 - x0), static_cast<GLsizei>(y1 - y0));
+            ScissorBox box;
+            if (!clip_box(cmd, data, fb_height, box) || cmd.ElemCount == 0) continue;
+            scissor(box);
             glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID())));
             glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), index_type,
                            reinterpret_cast<void*>(static_cast<std::uintptr_t>(cmd.IdxOffset) * sizeof(ImDrawIdx)));
@@ -137,6 +181,75 @@ bool render_imgui(const ImDrawData& data) {
     }
     glDisable(GL_SCISSOR_TEST);  // the next frame's clear covers the whole canvas
     glBindVertexArray(0);        // no later buffer binding can rewire this renderer's vertex array
+    return true;
+}
+
+bool render_imgui_part(const ImDrawData& data, const FrameImage& image, const std::vector<TileRect>& rects, const ImVec4& clear) {
+    ImGuiRenderer& r = imgui_renderer;
+    PartScratch& s = part_scratch;
+    if (!imgui_renderer_linked()) return false;
+    const int fb_width = static_cast<int>(data.DisplaySize.x * data.FramebufferScale.x);
+    const int fb_height = static_cast<int>(data.DisplaySize.y * data.FramebufferScale.y);
+    if (fb_width != image.fb_width || fb_height != image.fb_height) {
+        // The tiles were cut for another size than the draw data's: paint it all.
+        glViewport(0, 0, fb_width, fb_height);
+        glClearColor(clear.x, clear.y, clear.z, clear.w);
+        glClear(GL_COLOR_BUFFER_BIT);
+        return render_imgui(data);
+    }
+    set_state(r, data, fb_width, fb_height);
+    // Each rectangle is cleared, then gets every triangle that could touch it, in order, each
+    // clipped to its command's rectangle within it: the pixels a whole frame would give it.
+    glClearColor(clear.x, clear.y, clear.z, clear.w);
+    s.rect_start.assign(1, 0);
+    s.rect_triangles.clear();
+    for (const TileRect& rect : rects) {
+        scissor(box_of(tile_pixels(image, rect), fb_height));
+        glClear(GL_COLOR_BUFFER_BIT);
+        if (++s.stamp == 0) {  // wrapped: no triangle may look seen by an earlier rectangle
+            std::fill(s.seen.begin(), s.seen.end(), 0);
+            s.stamp = 1;
+        }
+        triangles_in(image, rect, s.found, s.seen, s.stamp);
+        s.rect_triangles.insert(s.rect_triangles.end(), s.found.begin(), s.found.end());
+        s.rect_start.push_back(static_cast<std::uint32_t>(s.rect_triangles.size()));
+    }
+    const GLenum index_type = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
+    // List by list (each list's vertices are uploaded once); rectangles do not overlap, so the
+    // order between them does not matter, only the order within one.
+    for (int l = 0; l < data.CmdLists.Size; ++l) {
+        const ImDrawList* list = data.CmdLists[l];
+        s.indices.clear();
+        s.draws.clear();
+        for (std::size_t k = 0; k + 1 < s.rect_start.size(); ++k) {
+            for (std::uint32_t t = s.rect_start[k]; t < s.rect_start[k + 1]; ++t) {
+                const TriangleSource& source = image.sources[s.rect_triangles[t]];
+                if (source.list != static_cast<std::uint32_t>(l)) continue;
+                if (s.draws.empty() || s.draws.back().rect != k || s.draws.back().command != source.command)
+                    s.draws.push_back({k, source.command, s.indices.size(), 0});
+                s.indices.insert(s.indices.end(), source.index, source.index + 3);
+                s.draws.back().index_count += 3;
+            }
+        }
+        if (s.draws.empty()) continue;
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list->VtxBuffer.Size * sizeof(ImDrawVert)),
+                     list->VtxBuffer.Data, GL_STREAM_DRAW);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(s.indices.size() * sizeof(ImDrawIdx)), s.indices.data(),
+                     GL_STREAM_DRAW);
+        for (const PartDraw& d : s.draws) {
+            const ImDrawCmd& cmd = list->CmdBuffer[static_cast<int>(d.command)];
+            ScissorBox clip, box;
+            if (!clip_box(cmd, data, fb_height, clip) ||
+                !overlap(clip, box_of(tile_pixels(image, rects[d.rect]), fb_height), box))
+                continue;
+            scissor(box);
+            glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID())));
+            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(d.index_count), index_type,
+                           reinterpret_cast<void*>(d.first_index * sizeof(ImDrawIdx)));
+        }
+    }
+    glDisable(GL_SCISSOR_TEST);
+    glBindVertexArray(0);
     return true;
 }
 

@@ -4,7 +4,11 @@
 // Nothing else on this canvas needs its state kept (the curve callback sets what it uses, and
 // this renderer sets its state again after it), so state is set, never read back.
 #pragma once
+#include "frame_image.hpp"
+
 #include <imgui.h>
+
+#include <vector>
 
 namespace web {
 
@@ -21,5 +25,10 @@ int font_atlas_generation();
 // Draws a frame's lists into the framebuffer the draw data describes (DisplaySize ×
 // FramebufferScale). False, drawing nothing, if the program did not link.
 bool render_imgui(const ImDrawData& data);
+// Paints only the rectangles of tiles that changed (changed_tiles): each is cleared to `clear`
+// and given every triangle of `image` (cut from `data`) that could touch it. The canvas must keep
+// its pixels between frames (a preserved drawing buffer). False, drawing nothing, if the program
+// did not link.
+bool render_imgui_part(const ImDrawData& data, const FrameImage& image, const std::vector<TileRect>& rects, const ImVec4& clear);
 
 }  // namespace web

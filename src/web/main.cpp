@@ -43,6 +43,21 @@ void publish(Platform& p) {
     if (ui::evaluate_inputs(p.app, *p.db, p.services)) web::publish_state(p.app);
 }
 
+// Paints a frame whole or in part; false if the renderer cannot draw.
+bool paint(Platform& p, const ImDrawData& data, const ImVec4& clear, Repaint repaint) {
+    bool drawn = false;
+    if (repaint == Repaint::Part) {
+        drawn = render_imgui_part(data, p.next, p.changed, clear);
+    } else {
+        glViewport(0, 0, p.fb_width, p.fb_height);
+        glClearColor(clear.x, clear.y, clear.z, clear.w);
+        glClear(GL_COLOR_BUFFER_BIT);
+        drawn = render_imgui(data);
+    }
+    if (drawn) web::frame_painted(repaint == Repaint::Part);
+    return drawn;
+}
+
 void render(Platform& p) {
     const bool first = p.scale.dpr == 0;  // fonts not built yet: the first frame
     fit_canvas(p);
@@ -54,19 +69,19 @@ void render(Platform& p) {
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     const ImVec4 clear(bg.x, bg.y, bg.z, 1);  // opaque: the canvas has no alpha
     const ImDrawData& data = *ImGui::GetDrawData();
-    // A frame that would paint the picture already on the canvas makes no GL call: WebGL keeps
-    // showing the last picture, and software GL spends most of a frame painting (frame_image.hpp).
+    // Only what changed is painted: a frame that would repeat the picture makes no GL call (WebGL
+    // keeps showing the last picture), and one that changes some tiles paints only those, since
+    // software GL spends most of a frame painting (frame_image.hpp).
     capture_frame_image(data, p.fb_width, p.fb_height, clear, font_atlas_generation(), draw_curves, p.next);
     if (!same_picture(p.painted, p.next)) {
-        glViewport(0, 0, p.fb_width, p.fb_height);
-        glClearColor(clear.x, clear.y, clear.z, clear.w);
-        glClear(GL_COLOR_BUFFER_BIT);
-        if (!render_imgui(data)) {
+        cut_into_tiles(data, p.fb_width, p.fb_height, clear, font_atlas_generation(), draw_curves, p.next);
+        Repaint repaint = changed_tiles(p.painted, p.next, p.changed);
+        if (repaint == Repaint::Part && !p.keeps_pixels) repaint = Repaint::Whole;
+        if (repaint != Repaint::None && !paint(p, data, clear, repaint)) {
             web::fail(kGraphicsFailed);  // unreachable after main()'s check; a second line of defence
             return;
         }
-        std::swap(p.painted, p.next);
-        web::frame_painted();
+        std::swap(p.painted, p.next);  // every tile of the canvas now shows this frame
     }
     web::frame_drawn();
     // The controls, only when they changed; a layout still moving (tables settle over a frame or
@@ -123,9 +138,7 @@ int main() {
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    // Nothing is depth-tested or stencilled, and the canvas paints every pixel opaque (the clear
-    // colour is opaque): no depth or stencil buffer, and an opaque canvas the compositor need not
-    // blend with the page under it.
+    // The same attributes as the context web/bridge.js makes early (used if it could not).
     glfwWindowHint(GLFW_DEPTH_BITS, 0);
     glfwWindowHint(GLFW_STENCIL_BITS, 0);
     glfwWindowHint(GLFW_ALPHA_BITS, 0);
@@ -136,6 +149,7 @@ int main() {
         return 1;
     }
     glfwMakeContextCurrent(p.window);
+    p.keeps_pixels = web::canvas_keeps_pixels();
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();

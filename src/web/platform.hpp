@@ -13,6 +13,7 @@
 #include "style.hpp"
 
 #include <string>
+#include <vector>
 
 struct GLFWwindow;
 
@@ -29,7 +30,9 @@ struct Platform {
     bool paused = false;
     ui::Scale scale{0, 0};             // the scale the fonts were built at (0: not yet)
     int fb_width = 0, fb_height = 0;
-    FrameImage painted, next;          // the picture on the canvas, and this frame's (same: not painted)
+    FrameImage painted, next;          // the picture on the canvas, and this frame's
+    std::vector<TileRect> changed;     // the tiles where they differ (changed_tiles)
+    bool keeps_pixels = false;         // the canvas keeps its pixels between frames (partial painting)
     std::string published_semantics;  // the tree last sent to the page
     int announced_notice = 0;         // the App::notice_count last sent to the status region
 };

@@ -278,6 +278,47 @@ test('frames that repeat the picture are not painted, and the canvas shows what 
   await context.close();
 });
 
+// A frame that changes part of the canvas paints only the tiles that changed (frame_image.hpp).
+// After each edit the canvas must show exactly what a fresh page with the same inputs shows: a
+// tile left out that changed, or a triangle missing from a tile it touches, leaves old pixels.
+// The edits change little (a digit, a tick) and much (an implausible weight hides every dose),
+// at DPR 1 and 2, scrolled and not.
+test('frames are painted only where they changed, and the canvas shows what a fresh page shows', async () => {
+  const edits = [
+    ['weight 21', (page) => typeInto(page, 'weight', '21'), 'Weight 21 kg'],
+    ['weight 2150', (page) => typeInto(page, 'weight', '2150'), 'NO DOSE'],
+    ['weight 23', (page) => typeInto(page, 'weight', '23'), 'Weight 23 kg'],
+    ['active infection', (page) => clickControl(page, 'active_infection'), 'Safety flags ticked: Active infection'],
+    ['dose 45', (page) => typeInto(page, 'dose_mg', '45'), '45 mg'],
+  ];
+  for (const [viewport, scale, scrollY] of [[{ width: 1280, height: 800 }, 1, 0], [{ width: 800, height: 600 }, 2, 200]]) {
+    const { context, page } = await openWidget(browser, baseUrl, 'indication=nomid&weight=20&crcl=25&dose_mg=40&doses_per_day=2',
+      { viewport, deviceScaleFactor: scale });
+    const inPart = () => page.evaluate(() => window.Module.framesPaintedInPart ?? 0);
+    const start = await inPart();
+    for (const [name, edit, expected] of edits) {
+      await edit(page);
+      await waitForSummary(page, expected);
+      await page.evaluate(() => document.activeElement?.blur());
+      await page.evaluate((y) => window.scrollTo(0, y), scrollY);
+      await waitForIdle(page);
+      const fresh = await context.newPage();
+      await fresh.goto(page.url());
+      await whenReady(fresh);
+      await fresh.evaluate((y) => window.scrollTo(0, y), scrollY);
+      await waitForIdle(fresh);
+      const file = `part-${scale}x-${name.replace(/ /g, '-')}`;
+      const a = await page.screenshot({ path: join(ARTIFACTS, `${file}-edited.png`) });
+      const b = await fresh.screenshot({ path: join(ARTIFACTS, `${file}-fresh.png`) });
+      const differ = differingPixels(a, b);
+      assert.ok(differ <= 4, `DPR ${scale}, after "${name}": ${differ} pixels differ from a fresh page's`);
+      await fresh.close();
+    }
+    assert.ok(await inPart() > start, `DPR ${scale}: no frame was painted in part`);
+    await context.close();
+  }
+});
+
 test('the layout works at 360x740 (phone) and 1440x900 (desktop)', async () => {
   for (const [width, height] of [[360, 740], [1440, 900]]) {
     const { context, page, errors } = await openWidget(browser, baseUrl, 'indication=nomid&weight=20&crcl=25&dose_mg=40&doses_per_day=2',
