@@ -302,14 +302,6 @@
   program.async = true;
   program.onerror = function () { fail('its program file (dosechecker.js) could not be loaded'); };
   document.body.appendChild(program);
-  // The WebGL context, made now: the GPU process sets it up while the module's files arrive and
-  // compile (the module uses it: GL_PREINITIALIZED_CONTEXT). Opaque, with no depth or stencil
-  // buffer and no multisampling: the clear colour is opaque, nothing is depth-tested or
-  // stencilled, and ImGui smooths its own edges. preserveDrawingBuffer keeps the canvas's pixels
-  // between frames, so a frame paints only the tiles that changed (src/web/frame_image.hpp).
-  // If it cannot be made here, the module tries once more and says so if it fails.
-  Module.preinitializedWebGLContext = canvas.getContext('webgl2',
-    {alpha: false, depth: false, stencil: false, antialias: false, preserveDrawingBuffer: true});
   setTimeout(function () { if (!started) fail('it did not start within ' + START_TIMEOUT_MS / 1000 + ' s'); }, START_TIMEOUT_MS);
 
   // Offline: the service worker precaches the whole deployment. A new one waits until the user

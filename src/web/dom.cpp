@@ -74,6 +74,11 @@ EM_JS(void, js_frame_painted, (int in_part), {
   Module['framesPainted'] = (Module['framesPainted'] || 0) + 1;
   if (in_part) Module['framesPaintedInPart'] = (Module['framesPaintedInPart'] || 0) + 1;
 });
+// The context GLFW then uses (GL_PREINITIALIZED_CONTEXT), with what GLFW cannot ask for.
+EM_JS(void, js_make_context, (), {
+  Module['preinitializedWebGLContext'] = Module['canvas'].getContext('webgl2',
+    {'alpha': false, 'depth': false, 'stencil': false, 'antialias': false, 'preserveDrawingBuffer': true});
+});
 EM_JS(int, js_canvas_keeps_pixels, (), {
   var attributes = GLctx && GLctx.getContextAttributes();
   return attributes && attributes.preserveDrawingBuffer ? 1 : 0;
@@ -133,6 +138,7 @@ void publish_link_report(std::size_t unknown, const std::string& refused) {
 void frame_drawn() { js_frame_drawn(); }
 void frame_painted(bool in_part) { js_frame_painted(in_part ? 1 : 0); }
 bool canvas_keeps_pixels() { return js_canvas_keeps_pixels() != 0; }
+void make_context() { js_make_context(); }
 void mark(const char* name) { js_mark(name); }
 bool embedded() { return js_embedded() != 0; }
 void content_height(double css_pixels) { js_content_height(css_pixels); }

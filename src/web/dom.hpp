@@ -36,8 +36,14 @@ void frame_drawn();                              // counts frames run (Module.fr
 // Counts frames that reached the canvas (Module.framesPainted), and of them those painted only
 // where they changed (Module.framesPaintedInPart).
 void frame_painted(bool in_part);
-// Whether the canvas keeps its pixels from one frame to the next (preserveDrawingBuffer, asked
-// for by web/bridge.js): without it a frame cannot be painted in part.
+// Makes the canvas's WebGL 2 context for GLFW to use: opaque, with no depth or stencil buffer and
+// no multisampling (the clear colour is opaque, nothing is depth-tested or stencilled, ImGui
+// smooths its own edges), and preserveDrawingBuffer, so the canvas keeps its pixels between
+// frames and a frame can paint only the tiles that changed (frame_image.hpp). If it cannot be
+// made, GLFW tries once more with its hints and main() says so if that fails too.
+void make_context();
+// Whether the canvas keeps its pixels from one frame to the next (preserveDrawingBuffer): without
+// it a frame cannot be painted in part.
 bool canvas_keeps_pixels();
 // A start-up milestone on the page's performance timeline ("dosechecker:data"), for the budget
 // script's cold-start split.

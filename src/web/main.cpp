@@ -74,7 +74,10 @@ void render(Platform& p) {
     // software GL spends most of a frame painting (frame_image.hpp).
     capture_frame_image(data, p.fb_width, p.fb_height, clear, font_atlas_generation(), draw_curves, p.next);
     if (!same_picture(p.painted, p.next)) {
-        cut_into_tiles(data, p.fb_width, p.fb_height, clear, font_atlas_generation(), draw_curves, p.next);
+        // The first frame is painted whole and not cut, which would only delay it; the next
+        // painted frame is then painted whole too, and cut.
+        if (!p.painted.bytes.empty())
+            cut_into_tiles(data, p.fb_width, p.fb_height, clear, font_atlas_generation(), draw_curves, p.next);
         Repaint repaint = changed_tiles(p.painted, p.next, p.changed);
         if (repaint == Repaint::Part && !p.keeps_pixels) repaint = Repaint::Whole;
         if (repaint != Repaint::None && !paint(p, data, clear, repaint)) {
@@ -138,10 +141,11 @@ int main() {
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    // The same attributes as the context web/bridge.js makes early (used if it could not).
+    // The same attributes as web::make_context's (used only if it could not make its context).
     glfwWindowHint(GLFW_DEPTH_BITS, 0);
     glfwWindowHint(GLFW_STENCIL_BITS, 0);
     glfwWindowHint(GLFW_ALPHA_BITS, 0);
+    web::make_context();
     p.window = glfwCreateWindow(std::max(1, web::canvas_css_width()), std::max(1, web::canvas_css_height()),
                                 "Anakinra dose checker", nullptr, nullptr);
     if (p.window == nullptr) {
