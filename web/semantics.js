@@ -140,6 +140,9 @@
 
   function setText(el, text) { if (el.textContent !== text) el.textContent = text; }
 
+  // Roles whose element is made only from its node (no focus, no value typed into it).
+  var PASSIVE = {heading: 1, text: 1, listitem: 1, columnheader: 1, cell: 1, row: 1, table: 1, list: 1, figure: 1};
+
   // Brings an element up to date with its node (the element was made for the same role).
   function update(entry, node, parent) {
     var el = entry.el, control = entry.control;
@@ -288,7 +291,12 @@
         entries[node.id] = entry;
       }
       var parent = node.parent >= 0 ? nodes[node.parent] : null;
-      update(entry, node, parent);
+      // Text, tables and lists have no state of their own: an element whose node (and parent's
+      // rectangle, which places it) is as it was needs nothing done. Controls are always brought
+      // up to date (what a focused field shows depends on more than its node).
+      var key = PASSIVE[node.role] ? JSON.stringify(node) + '|' + (parent ? parent.rect.join(',') : '') : null;
+      if (key === null || entry.key !== key) update(entry, node, parent);
+      entry.key = key;
       entry.node = node;
       seen[node.id] = true;
       var key = parent ? parent.id : 'top';
