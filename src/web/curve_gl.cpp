@@ -46,6 +46,11 @@ bool curves_ready() {
     return r.program != 0;
 }
 
+ImVec4 curves_area(const ui::PlotFrame& plot, const ImVec4& clip) {
+    return {std::fmax(plot.min.x, clip.x), std::fmax(plot.min.y, clip.y), std::fmin(plot.max.x, clip.z),
+            std::fmin(plot.max.y, clip.w)};
+}
+
 void draw_curves(const ImDrawList*, const ImDrawCmd* cmd) {
     const auto* plot = static_cast<const ui::PlotFrame*>(cmd->UserCallbackData);
     Renderer& r = renderer;
@@ -54,8 +59,8 @@ void draw_curves(const ImDrawList*, const ImDrawCmd* cmd) {
     const float fb_w = io.DisplaySize.x * io.DisplayFramebufferScale.x;
     const float fb_h = io.DisplaySize.y * io.DisplayFramebufferScale.y;
     // Clip to the plot and to ImGui's own clip rectangle (the scrolled window).
-    const float x0 = std::fmax(plot->min.x, cmd->ClipRect.x), y0 = std::fmax(plot->min.y, cmd->ClipRect.y);
-    const float x1 = std::fmin(plot->max.x, cmd->ClipRect.z), y1 = std::fmin(plot->max.y, cmd->ClipRect.w);
+    const ImVec4 area = curves_area(*plot, cmd->ClipRect);
+    const float x0 = area.x, y0 = area.y, x1 = area.z, y1 = area.w;
     if (x1 <= x0 || y1 <= y0) return;
     glEnable(GL_SCISSOR_TEST);
     glScissor(static_cast<GLint>(x0), static_cast<GLint>(fb_h - y1), static_cast<GLsizei>(x1 - x0), static_cast<GLsizei>(y1 - y0));

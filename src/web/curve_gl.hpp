@@ -3,6 +3,10 @@
 #pragma once
 #include <imgui.h>
 
+namespace ui {
+struct PlotFrame;
+}
+
 namespace web {
 
 // Whether curves can be drawn: builds the program from shaders/curve.* on the first call (the
@@ -11,5 +15,8 @@ namespace web {
 bool curves_ready();
 // An ImDrawCallback; the command's user data is a ui::PlotFrame*.
 void draw_curves(const ImDrawList* list, const ImDrawCmd* cmd);
+// Where draw_curves paints for a plot under a clip rectangle: their intersection (x, y, z, w as
+// ImGui's ClipRect; empty when z <= x or w <= y), taken as framebuffer pixels for the scissor.
+ImVec4 curves_area(const ui::PlotFrame& plot, const ImVec4& clip);
 
 }  // namespace web

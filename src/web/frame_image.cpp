@@ -1,6 +1,7 @@
 #include "frame_image.hpp"
 
 #include "app.hpp"
+#include "curve_gl.hpp"
 
 #include <algorithm>
 #include <climits>
@@ -110,7 +111,10 @@ void capture_frame_image(const ImDrawData& data, int fb_width, int fb_height, co
     std::vector<std::uint8_t>& b = out.bytes;
     b.clear();
     out.cut = false;
+    out.fb_width = fb_width;
+    out.fb_height = fb_height;
     put_globals(b, data, fb_width, fb_height, clear, font_atlas_generation);
+    out.globals_size = b.size();
     put(b, static_cast<std::uint64_t>(data.CmdLists.Size));
     for (const ImDrawList* list : data.CmdLists) {
         put_bytes(b, list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
@@ -138,15 +142,16 @@ bool same_picture(const FrameImage& a, const FrameImage& b) {
            std::memcmp(a.bytes.data(), b.bytes.data(), a.bytes.size()) == 0;
 }
 
-void cut_into_tiles(const ImDrawData& data, int fb_width, int fb_height, const ImVec4& clear,
-                    int font_atlas_generation, ImDrawCallback curves, FrameImage& out) {
+void cut_into_tiles(const ImDrawData& data, ImDrawCallback curves, FrameImage& out) {
     out.cut = false;
     out.plot_on_canvas = false;
-    out.globals.clear();
-    put_globals(out.globals, data, fb_width, fb_height, clear, font_atlas_generation);
-    out.fb_width = fb_width;
-    out.fb_height = fb_height;
-    if (fb_width <= 0 || fb_height <= 0) return;
+    const int fb_width = out.fb_width, fb_height = out.fb_height;
+    // The renderer draws into the framebuffer the draw data describes; tiles cut for another
+    // size would not be its pixels.
+    if (fb_width <= 0 || fb_height <= 0 || out.bytes.empty() ||
+        static_cast<int>(data.DisplaySize.x * data.FramebufferScale.x) != fb_width ||
+        static_cast<int>(data.DisplaySize.y * data.FramebufferScale.y) != fb_height)
+        return;
     out.columns = (fb_width + kTileWidthPx - 1) / kTileWidthPx;
     out.rows = (fb_height + kTileHeightPx - 1) / kTileHeightPx;
     std::size_t most = 0;
@@ -155,7 +160,6 @@ void cut_into_tiles(const ImDrawData& data, int fb_width, int fb_height, const I
     out.sources.resize(most);
     out.spans.resize(4 * most);
     std::size_t n = 0;
-    const ImVec2 origin = data.DisplayPos, scale = data.FramebufferScale;
     const auto fb_w = static_cast<float>(fb_width), fb_h = static_cast<float>(fb_height);
     for (int l = 0; l < data.CmdLists.Size; ++l) {
         const ImDrawList& list = *data.CmdLists[l];
@@ -166,23 +170,20 @@ void cut_into_tiles(const ImDrawData& data, int fb_width, int fb_height, const I
             if (cmd.UserCallback == ImDrawCallback_ResetRenderState) continue;  // paints nothing
             if (cmd.UserCallback != nullptr) {
                 if (!known_callback(cmd, curves)) return;  // paint it all, every time
-                // The plot the callback draws within the clip rectangle, read both as ImGui's
-                // coordinates and as pixels (curve_gl.cpp's reading), with a pixel to spare.
-                const auto& plot = *static_cast<const ui::PlotFrame*>(cmd.UserCallbackData);
-                const float x0 = std::max(plot.min.x, cmd.ClipRect.x), y0 = std::max(plot.min.y, cmd.ClipRect.y);
-                const float x1 = std::min(plot.max.x, cmd.ClipRect.z), y1 = std::min(plot.max.y, cmd.ClipRect.w);
-                const float mx0 = (x0 - origin.x) * scale.x, my0 = (y0 - origin.y) * scale.y;
-                const float mx1 = (x1 - origin.x) * scale.x, my1 = (y1 - origin.y) * scale.y;
-                if (!std::isfinite(x0 + y0 + x1 + y1 + mx0 + my0 + mx1 + my1)) return;
-                if (x1 <= x0 || y1 <= y0) continue;  // clipped away: the callback paints nothing
-                const bool on_canvas = std::max(mx1, x1) + 1 >= 0 && std::max(my1, y1) + 1 >= 0 &&
-                                       std::min(mx0, x0) - 1 < fb_w && std::min(my0, y0) - 1 < fb_h;
+                // Where the callback paints, read both as ImGui's coordinates and as pixels
+                // (curve_gl.cpp scissors with it as pixels), with a pixel to spare.
+                const ImVec4 a = curves_area(*static_cast<const ui::PlotFrame*>(cmd.UserCallbackData), cmd.ClipRect);
+                const PixelBox m = to_pixels(data, a);
+                if (!std::isfinite(a.x + a.y + a.z + a.w + m.x0 + m.y0 + m.x1 + m.y1)) return;
+                if (a.z <= a.x || a.w <= a.y) continue;  // clipped away: the callback paints nothing
+                const bool on_canvas = std::max(m.x1, a.z) + 1 >= 0 && std::max(m.y1, a.w) + 1 >= 0 &&
+                                       std::min(m.x0, a.x) - 1 < fb_w && std::min(m.y0, a.y) - 1 < fb_h;
                 if (on_canvas) out.plot_on_canvas = true;
                 continue;
             }
             // The clip rectangle in pixels, as imgui_gl.cpp maps it (nothing drawn when empty).
-            const float cx0 = (cmd.ClipRect.x - origin.x) * scale.x, cy0 = (cmd.ClipRect.y - origin.y) * scale.y;
-            const float cx1 = (cmd.ClipRect.z - origin.x) * scale.x, cy1 = (cmd.ClipRect.w - origin.y) * scale.y;
+            const PixelBox clip = to_pixels(data, cmd.ClipRect);
+            const float cx0 = clip.x0, cy0 = clip.y0, cx1 = clip.x1, cy1 = clip.y1;
             if (cx1 <= cx0 || cy1 <= cy0 || cmd.ElemCount == 0) continue;
             const auto texture = reinterpret_cast<std::uintptr_t>(cmd.GetTexID());
             for (unsigned int e = 0; e + 2 < cmd.ElemCount; e += 3) {
@@ -196,8 +197,8 @@ void cut_into_tiles(const ImDrawData& data, int fb_width, int fb_height, const I
                 min_y = v2.pos.y < min_y ? v2.pos.y : min_y;
                 max_y = v2.pos.y > max_y ? v2.pos.y : max_y;
                 // In pixels, within the clip rectangle, a pixel to spare on every side (GL's rounding).
-                float x0 = (min_x - origin.x) * scale.x, y0 = (min_y - origin.y) * scale.y;
-                float x1 = (max_x - origin.x) * scale.x, y1 = (max_y - origin.y) * scale.y;
+                const PixelBox box = to_pixels(data, ImVec4(min_x, min_y, max_x, max_y));
+                float x0 = box.x0, y0 = box.y0, x1 = box.x1, y1 = box.y1;
                 if (!std::isfinite(x0 + y0 + x1 + y1)) return;  // not a number: paint it all, every time
                 x0 = (x0 > cx0 ? x0 : cx0) - 1;
                 y0 = (y0 > cy0 ? y0 : cy0) - 1;
@@ -231,7 +232,9 @@ Repaint changed_tiles(const FrameImage& painted, const FrameImage& next, std::ve
     rects.clear();
     // An exposure plot is drawn by its callback with its own scissor, and where it lies in the
     // draw order matters as much as its curves: while one is on the canvas, all is painted.
-    if (!painted.cut || !next.cut || painted.plot_on_canvas || next.plot_on_canvas || painted.globals != next.globals)
+    if (!painted.cut || !next.cut || painted.plot_on_canvas || next.plot_on_canvas ||
+        painted.globals_size != next.globals_size ||
+        std::memcmp(painted.bytes.data(), next.bytes.data(), next.globals_size) != 0)
         return Repaint::Whole;
     // Runs of changed tiles, row by row; a run goes on over one unchanged tile (fewer passes).
     std::size_t changed = 0;

@@ -18,6 +18,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -41,6 +42,16 @@ struct PixelRect {
     int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
+// A rectangle of ImGui's coordinates (x, y, z, w as ImDrawCmd::ClipRect) in framebuffer pixels,
+// rows from the top, before any rounding: the one mapping the renderer and the tiles share.
+struct PixelBox {
+    float x0, y0, x1, y1;
+};
+inline PixelBox to_pixels(const ImDrawData& data, const ImVec4& rect) {
+    const ImVec2 o = data.DisplayPos, s = data.FramebufferScale;
+    return {(rect.x - o.x) * s.x, (rect.y - o.y) * s.y, (rect.z - o.x) * s.x, (rect.w - o.y) * s.y};
+}
+
 // Tiles of this many framebuffer pixels (about a text line high).
 constexpr int kTileWidthPx = 64;
 constexpr int kTileHeightPx = 32;
@@ -52,10 +63,10 @@ struct TileRect {
 
 struct FrameImage {
     std::vector<std::uint8_t> bytes;  // what the GL calls are made from; empty: never "the same"
+    std::size_t globals_size = 0;     // its first bytes: what every pixel depends on
+    int fb_width = 0, fb_height = 0;  // the framebuffer (also in those first bytes)
     // The frame cut into tiles (cut_into_tiles), for frames that are painted.
-    bool cut = false;                   // false: not cut, or a callback unknown here (paint it all)
-    std::vector<std::uint8_t> globals;  // what every pixel depends on
-    int fb_width = 0, fb_height = 0;    // the framebuffer (also in globals)
+    bool cut = false;                   // false: not cut, or to be painted whole (cut_into_tiles says when)
     bool plot_on_canvas = false;        // an exposure plot can paint on the canvas (paint it all)
     std::vector<FrameTriangle> triangles;  // in draw order
     std::vector<TriangleSource> sources;   // parallel to triangles
@@ -72,9 +83,10 @@ void capture_frame_image(const ImDrawData& data, int fb_width, int fb_height, co
 // True when the two would paint the same pixels (byte for byte the same inputs).
 bool same_picture(const FrameImage& a, const FrameImage& b);
 
-// Cuts a frame that will be painted into tiles (the same arguments as its capture).
-void cut_into_tiles(const ImDrawData& data, int fb_width, int fb_height, const ImVec4& clear,
-                    int font_atlas_generation, ImDrawCallback curves, FrameImage& out);
+// Cuts a frame that will be painted, captured from `data`, into tiles. Left uncut (so painted
+// whole) when the draw data's framebuffer is not the captured one, for a callback unknown here,
+// or for a vertex that is not a number.
+void cut_into_tiles(const ImDrawData& data, ImDrawCallback curves, FrameImage& out);
 
 enum class Repaint { None, Part, Whole };
 

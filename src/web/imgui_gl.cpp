@@ -61,9 +61,8 @@ struct ScissorBox {
 
 // A command's clip rectangle as the scissor box it is drawn with; false when it has no area.
 bool clip_box(const ImDrawCmd& cmd, const ImDrawData& data, int fb_height, ScissorBox& out) {
-    const ImVec2 origin = data.DisplayPos, scale = data.FramebufferScale;
-    const float x0 = (cmd.ClipRect.x - origin.x) * scale.x, y0 = (cmd.ClipRect.y - origin.y) * scale.y;
-    const float x1 = (cmd.ClipRect.z - origin.x) * scale.x, y1 = (cmd.ClipRect.w - origin.y) * scale.y;
+    const PixelBox b = to_pixels(data, cmd.ClipRect);
+    const float x0 = b.x0, y0 = b.y0, x1 = b.x1, y1 = b.y1;
     if (x1 <= x0 || y1 <= y0) return false;
     out = {static_cast<GLint>(x0), static_cast<GLint>(static_cast<float>(fb_height) - y1), static_cast<GLsizei>(x1 - x0),
            static_cast<GLsizei>(y1 - y0)};
@@ -188,15 +187,8 @@ bool render_imgui_part(const ImDrawData& data, const FrameImage& image, const st
     ImGuiRenderer& r = imgui_renderer;
     PartScratch& s = part_scratch;
     if (!imgui_renderer_linked()) return false;
-    const int fb_width = static_cast<int>(data.DisplaySize.x * data.FramebufferScale.x);
-    const int fb_height = static_cast<int>(data.DisplaySize.y * data.FramebufferScale.y);
-    if (fb_width != image.fb_width || fb_height != image.fb_height) {
-        // The tiles were cut for another size than the draw data's: paint it all.
-        glViewport(0, 0, fb_width, fb_height);
-        glClearColor(clear.x, clear.y, clear.z, clear.w);
-        glClear(GL_COLOR_BUFFER_BIT);
-        return render_imgui(data);
-    }
+    // The draw data's framebuffer (cut_into_tiles cuts only when it is the captured one).
+    const int fb_width = image.fb_width, fb_height = image.fb_height;
     set_state(r, data, fb_width, fb_height);
     // Each rectangle is cleared, then gets every triangle that could touch it, in order, each
     // clipped to its command's rectangle within it: the pixels a whole frame would give it.

@@ -77,7 +77,7 @@ void render(Platform& p) {
         // The first frame is painted whole and not cut, which would only delay it; the next
         // painted frame is then painted whole too, and cut.
         if (!p.painted.bytes.empty())
-            cut_into_tiles(data, p.fb_width, p.fb_height, clear, font_atlas_generation(), draw_curves, p.next);
+            cut_into_tiles(data, draw_curves, p.next);
         Repaint repaint = changed_tiles(p.painted, p.next, p.changed);
         if (repaint == Repaint::Part && !p.keeps_pixels) repaint = Repaint::Whole;
         if (repaint != Repaint::None && !paint(p, data, clear, repaint)) {
