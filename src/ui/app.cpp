@@ -8,6 +8,8 @@
 #include "practice_mode.hpp"
 #include "summary.hpp"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 
 namespace ui {
@@ -259,6 +261,21 @@ bool draw_app(App& app, const core::DrugDb& db, const Services& services) {
     ImGui::End();
     ui.pressed.clear();  // a press for a control no longer drawn is dropped
     return changed;
+}
+
+bool layout_settling() {
+    const ImGuiContext& g = *GImGui;
+    for (const ImGuiWindow* w : g.Windows)
+        if (w->Active && (w->HiddenFramesCanSkipItems > 0 || w->HiddenFramesCannotSkipItems > 0 || w->AutoFitFramesX > 0 ||
+                          w->AutoFitFramesY > 0))
+            return true;
+    for (int i = 0; i < g.Tables.GetMapSize(); ++i) {
+        const ImGuiTable* table = const_cast<ImPool<ImGuiTable>&>(g.Tables).TryGetMapData(i);
+        if (table == nullptr || table->LastFrameActive != g.FrameCount) continue;
+        for (int c = 0; c < table->ColumnsCount; ++c)
+            if (table->Columns[c].AutoFitQueue != 0 || table->Columns[c].CannotSkipItemsQueue != 0) return true;
+    }
+    return false;
 }
 
 }  // namespace ui

@@ -80,6 +80,10 @@ bool evaluate_inputs(App& app, const core::DrugDb& db, const Services& services)
 // Draws one frame of the widget and records its semantics tree (app.ui.sem); returns true
 // when a button changed the inputs.
 bool draw_app(App& app, const core::DrugDb& db, const Services& services);
+// ImGui is still fitting what it measured in the frame just drawn (a window's hidden first
+// frames or auto-fit, a table column's fit queue), so the next frame may differ even when this
+// one repeated the last.
+bool layout_settling();
 // The DOM layer: a button press (by its node id), and which control has focus. Field values
 // go through the input model (inputs.hpp edit_field).
 void press(App& app, const std::string& id);

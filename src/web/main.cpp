@@ -28,8 +28,8 @@ namespace web {
 
 Platform* the_platform = nullptr;
 
-void wake(Platform& p, int frames) {
-    p.frames_to_draw = std::max(p.frames_to_draw, frames);
+void wake(Platform& p) {
+    p.frames_to_draw = std::max(p.frames_to_draw, 1);
     if (p.paused) {
         p.paused = false;
         emscripten_resume_main_loop();
@@ -73,7 +73,8 @@ void render(Platform& p) {
     // keeps showing the last picture), and one that changes some tiles paints only those, since
     // software GL spends most of a frame painting (frame_image.hpp).
     capture_frame_image(data, p.fb_width, p.fb_height, clear, font_atlas_generation(), draw_curves, p.next);
-    if (!same_picture(p.painted, p.next)) {
+    const bool picture_changed = !same_picture(p.painted, p.next);
+    if (picture_changed) {
         // The first frame is painted whole and not cut, which would only delay it; the next
         // painted frame is then painted whole too, and cut.
         if (!p.painted.bytes.empty())
@@ -87,23 +88,24 @@ void render(Platform& p) {
         std::swap(p.painted, p.next);  // every tile of the canvas now shows this frame
     }
     web::frame_drawn();
-    // The controls, only when they changed; a layout still moving (tables settle over a frame or
-    // two) is drawn again, so the idle frame is the one the DOM's elements lie over.
+    // The controls, only when they changed.
     std::string semantics = ui::sem::to_json(p.app.ui.sem.tree());
-    if (semantics != p.published_semantics) {
+    const bool tree_changed = semantics != p.published_semantics;
+    if (tree_changed) {
         web::publish_semantics(semantics);
         p.published_semantics = std::move(semantics);
-        wake(p, 2);
     }
     if (p.app.content_height_px > 0) web::content_height(p.app.content_height_px / p.app.dpr);
     if (p.app.notice_count != p.announced_notice) {
         if (!p.app.notice.empty()) web::announce(p.app.notice);
         p.announced_notice = p.app.notice_count;
     }
-    if (changed) {
-        publish(p);
-        wake(p, 2);
-    }
+    if (changed) publish(p);
+    // Drawing stops at the first frame that repeats the last one (picture and tree) with nothing
+    // left for ImGui to fit: ImGui lays a frame out with what it measured in the one before
+    // (tables' column widths, content sizes), so a frame that changed anything is drawn once more,
+    // and the frame the drawing stops on is the one the page's elements lie over.
+    if (picture_changed || tree_changed || changed || ui::layout_settling()) wake(p);
 }
 
 void frame(void* arg) {
@@ -176,11 +178,11 @@ int main() {
     p.services.curves_ready = web::curves_ready;
     web::attach_state(
         p.app, *p.db,
-        [&p] {
+        [] {
             web::publish(p);
             web::wake(p);
         },
-        [&p] { web::wake(p, 2); });
+        [] { web::wake(p); });
 
     web::load_state(p.app);
     const bool evaluated = ui::evaluate_inputs(p.app, *p.db, p.services);

@@ -19,14 +19,12 @@ struct GLFWwindow;
 
 namespace web {
 
-constexpr int kFramesAfterInput = 3;  // ImGui's tables settle over a frame or two after a change
-
 struct Platform {
     GLFWwindow* window = nullptr;
     const core::DrugDb* db = nullptr;
     ui::App app;
     ui::Services services;
-    int frames_to_draw = kFramesAfterInput;
+    int frames_to_draw = 1;            // frames still to draw before the loop pauses (render())
     bool paused = false;
     ui::Scale scale{0, 0};             // the scale the fonts were built at (0: not yet)
     int fb_width = 0, fb_height = 0;
@@ -40,7 +38,9 @@ struct Platform {
 extern Platform* the_platform;  // for the exported C functions the page calls
 
 // main.cpp
-void wake(Platform& p, int frames = kFramesAfterInput);  // draw at least `frames` more frames
+// Something may have changed what is drawn: draw at least one more frame (and more while frames
+// keep changing, render()).
+void wake(Platform& p);
 void render(Platform& p);                                 // one frame
 void publish(Platform& p);  // after an input change: evaluate, then summary, URL, storage
 // canvas.cpp
