@@ -138,7 +138,12 @@
     return {el: el, control: control};
   }
 
-  function setText(el, text) { if (el.textContent !== text) el.textContent = text; }
+  // A lone text child is changed in place: no node is removed and made again for each edit.
+  function setText(el, text) {
+    var only = el.firstChild;
+    if (only && only === el.lastChild && only.nodeType === 3) { if (only.data !== text) only.data = text; }
+    else if (el.textContent !== text) el.textContent = text;
+  }
 
   // Roles whose element is made only from its node (no focus, no value typed into it).
   var PASSIVE = {heading: 1, text: 1, listitem: 1, columnheader: 1, cell: 1, row: 1, table: 1, list: 1, figure: 1};
@@ -241,6 +246,10 @@
   // (a moved element loses focus, and typing would go nowhere): elements no longer wanted go
   // first, then the others are put in order around the focused one.
   function reconcile(container, wanted) {
+    // Most trees keep every container's children as they were: nothing to move.
+    var child = container.firstElementChild, n = 0;
+    while (child && n < wanted.length && child === wanted[n]) { child = child.nextElementSibling; n++; }
+    if (child === null && n === wanted.length) return;
     var keep = new Set(wanted);
     // (Entries are forgotten by render() once their node is gone: an element taken out here may
     // be wanted by another container, e.g. a control that moved to another group.)
