@@ -29,7 +29,8 @@
 
   function domId(prefix, id) { return 'dc-' + prefix + '-' + id.replace(/[^A-Za-z0-9_-]/g, '_'); }
 
-  // Creates the element for a node; returns {el, control} (control: the focusable part).
+  // Creates the element for a node; returns {el, control, parts} (control: the focusable part;
+  // parts: its label, unit, error, legend, caption or table body, found once here).
   function create(node) {
     var el, control;
     switch (node.role) {
@@ -135,7 +136,10 @@
       control.addEventListener('focus', function () { callbacks.focus(node.id); });
       control.addEventListener('blur', function () { callbacks.focus(''); });
     }
-    return {el: el, control: control};
+    var parts = !el.firstElementChild ? {} : {
+      label: el.querySelector('.sem-label, legend'), unit: el.querySelector('.sem-unit'), error: el.querySelector('.sem-error'),
+      text: el.querySelector('.sem-choice-text'), caption: el.querySelector('caption, figcaption'), body: el.querySelector('tbody')};
+    return {el: el, control: control, parts: parts};
   }
 
   // A lone text child is changed in place: no node is removed and made again for each edit.
@@ -164,7 +168,7 @@
         setText(el, node.name || '');
         break;
       case 'textbox': case 'combobox': {
-        var label = el.querySelector('.sem-label'), unit = el.querySelector('.sem-unit'), error = el.querySelector('.sem-error');
+        var label = entry.parts.label, unit = entry.parts.unit, error = entry.parts.error;
         setText(label, node.name);
         // A label drawn beside the field lies over it; one not drawn (a unit list beside its
         // number) still names the control but takes no space and catches no pointer.
@@ -212,14 +216,14 @@
         else el.removeAttribute('aria-label');
         break;
       case 'radiogroup': {
-        var legend = el.querySelector('legend');
+        var legend = entry.parts.label;
         setText(legend, node.name);
         // Over the drawn "Label"/"Step", so find-in-page and focus outlines line up with it.
         if (node.label_rect) place(legend, node.label_rect, node.rect);
         break;
       }
       case 'radio': case 'checkbox':
-        setText(el.querySelector('.sem-choice-text'), node.name);
+        setText(entry.parts.text, node.name);
         if (node.role === 'radio') {
           control.name = domId('g', node.group);
           control.value = node.value;
@@ -232,7 +236,7 @@
         el.disabled = !!node.disabled;
         break;
       case 'table': case 'figure':
-        setText(el.querySelector('caption, figcaption'), node.name || '');
+        setText(entry.parts.caption, node.name || '');
         break;
       case 'row':
         el.style.height = node.rect[3] + 'px';
@@ -271,7 +275,7 @@
 
   // The element that holds a node's children.
   function childContainer(entry) {
-    if (entry.node.role === 'table') return entry.el.querySelector('tbody');
+    if (entry.node.role === 'table') return entry.parts.body;
     return entry.el;
   }
 
@@ -317,8 +321,7 @@
       var entry = entries[node.id];
       if (['radiogroup', 'table', 'row', 'list', 'figure'].indexOf(node.role) >= 0) {
         var container = childContainer(entry);
-        var fixed = node.role === 'radiogroup' ? [container.querySelector('legend')]
-          : node.role === 'figure' ? [container.querySelector('figcaption')] : [];
+        var fixed = node.role === 'radiogroup' ? [entry.parts.label] : node.role === 'figure' ? [entry.parts.caption] : [];
         reconcile(container, fixed.concat(kids[node.id]));
       }
     });
