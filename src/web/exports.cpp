@@ -16,7 +16,7 @@ std::string control_id(const char* text) { return text == nullptr ? std::string(
 
 extern "C" {
 
-// Any page event that may change what is drawn (resize, scroll, focus): draw a few frames.
+// Any page event that may change what is drawn (resize, scroll, focus): draw until the picture settles.
 EMSCRIPTEN_KEEPALIVE void dc_wake() { web::wake(*web::the_platform); }
 
 // A button of the semantics layer was pressed (Enter, Space, click or tap): its action runs when
