@@ -283,11 +283,12 @@
     wake();
     toParent({type: 'dosechecker:height', height: height});
   };
+  // Parsed only for a parent to send it to: a page of its own would parse every result for nothing.
   window.addEventListener('dosechecker:result', function (event) {
-    toParent({type: 'dosechecker:result', result: JSON.parse(event.detail)});
+    if (embedded) toParent({type: 'dosechecker:result', result: JSON.parse(event.detail)});
   });
   window.addEventListener('dosechecker:practice', function (event) {
-    toParent({type: 'dosechecker:practice', result: JSON.parse(event.detail)});
+    if (embedded) toParent({type: 'dosechecker:practice', result: JSON.parse(event.detail)});
   });
   window.addEventListener('message', function (event) {
     if (!embedded || event.source !== window.parent || allowedOrigins.indexOf(event.origin) < 0) return;
