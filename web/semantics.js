@@ -307,9 +307,9 @@
       // Text, tables and lists have no state of their own: an element whose node (and parent's
       // rectangle, which places it) is as it was needs nothing done. Controls are always brought
       // up to date (what a focused field shows depends on more than its node).
-      var key = PASSIVE[node.role] ? JSON.stringify(node) + '|' + (parent ? parent.rect.join(',') : '') : null;
-      if (key === null || entry.key !== key) update(entry, node, parent);
-      entry.key = key;
+      var drawnFrom = PASSIVE[node.role] ? JSON.stringify(node) + '|' + (parent ? parent.rect.join(',') : '') : null;
+      if (drawnFrom === null || entry.drawnFrom !== drawnFrom) update(entry, node, parent);
+      entry.drawnFrom = drawnFrom;
       entry.node = node;
       seen[node.id] = true;
       var key = parent ? parent.id : 'top';

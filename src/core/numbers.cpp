@@ -80,8 +80,7 @@ void append_number(std::string& out, double value, int max_decimals) {
     const double magnitude = std::fabs(value) * scale + kNudge;
     long long scaled = static_cast<long long>(magnitude);
     if (magnitude - static_cast<double>(scaled) >= 0.5) ++scaled;
-    const auto [whole_part, frac_part] = split_units(scaled, max_decimals);
-    long long whole = whole_part, frac = frac_part;
+    auto [whole, frac] = split_units(scaled, max_decimals);
     // Digits written right to left into a small buffer: no allocation (steps write many numbers).
     char buffer[48];
     char* end = buffer + sizeof buffer;

@@ -264,13 +264,13 @@ bool draw_app(App& app, const core::DrugDb& db, const Services& services) {
 }
 
 bool layout_settling() {
-    const ImGuiContext& g = *GImGui;
+    ImGuiContext& g = *GImGui;  // not const: ImPool's lookups are not
     for (const ImGuiWindow* w : g.Windows)
         if (w->Active && (w->HiddenFramesCanSkipItems > 0 || w->HiddenFramesCannotSkipItems > 0 || w->AutoFitFramesX > 0 ||
                           w->AutoFitFramesY > 0))
             return true;
     for (int i = 0; i < g.Tables.GetMapSize(); ++i) {
-        const ImGuiTable* table = const_cast<ImPool<ImGuiTable>&>(g.Tables).TryGetMapData(i);
+        const ImGuiTable* table = g.Tables.TryGetMapData(i);
         if (table == nullptr || table->LastFrameActive != g.FrameCount) continue;
         for (int c = 0; c < table->ColumnsCount; ++c)
             if (table->Columns[c].AutoFitQueue != 0 || table->Columns[c].CannotSkipItemsQueue != 0) return true;
