@@ -20,9 +20,15 @@
     return el;
   }
 
+  // Sets an element's box only when it moved: every style write is parsed, and most elements
+  // stay where they were from one tree to the next.
   function place(el, rect, origin) {
-    el.style.left = (rect[0] - (origin ? origin[0] : 0)) + 'px';
-    el.style.top = (rect[1] - (origin ? origin[1] : 0)) + 'px';
+    var left = rect[0] - (origin ? origin[0] : 0), top = rect[1] - (origin ? origin[1] : 0);
+    var at = el.dcPlaced;
+    if (at && at[0] === left && at[1] === top && at[2] === rect[2] && at[3] === rect[3]) return;
+    el.dcPlaced = [left, top, rect[2], rect[3]];
+    el.style.left = left + 'px';
+    el.style.top = top + 'px';
     el.style.width = rect[2] + 'px';
     el.style.height = rect[3] + 'px';
   }
@@ -151,6 +157,17 @@
 
   // Roles whose element is made only from its node (no focus, no value typed into it).
   var PASSIVE = {heading: 1, text: 1, listitem: 1, columnheader: 1, cell: 1, row: 1, table: 1, list: 1, figure: 1};
+
+  // Whether two values read from the module's JSON are alike: numbers, strings and booleans
+  // equal, objects and arrays alike member by member.
+  function same(a, b) {
+    if (a === b) return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+    var keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    for (var i = 0; i < keys.length; i++) if (!same(a[keys[i]], b[keys[i]])) return false;
+    return true;
+  }
 
   // Brings an element up to date with its node (the element was made for the same role).
   function update(entry, node, parent) {
@@ -307,9 +324,9 @@
       // Text, tables and lists have no state of their own: an element whose node (and parent's
       // rectangle, which places it) is as it was needs nothing done. Controls are always brought
       // up to date (what a focused field shows depends on more than its node).
-      var drawnFrom = PASSIVE[node.role] ? JSON.stringify(node) + '|' + (parent ? parent.rect.join(',') : '') : null;
-      if (drawnFrom === null || entry.drawnFrom !== drawnFrom) update(entry, node, parent);
-      entry.drawnFrom = drawnFrom;
+      var parentRect = parent ? parent.rect : null;
+      if (!PASSIVE[node.role] || !same(entry.node, node) || !same(entry.parentRect, parentRect)) update(entry, node, parent);
+      entry.parentRect = parentRect;
       entry.node = node;
       seen[node.id] = true;
       var key = parent ? parent.id : 'top';
