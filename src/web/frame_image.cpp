@@ -17,27 +17,67 @@ static_assert(sizeof(ImDrawVert) == sizeof(ImVec2) * 2 + sizeof(ImU32), "ImDrawV
 static_assert(sizeof(FrameTriangle) == 3 * sizeof(ImDrawVert) + 4 * sizeof(float) + sizeof(std::uintptr_t),
               "FrameTriangle has padding (it is compared byte for byte)");
 
-// Appends a value's bytes (only plain values without padding: ints, floats, ImVec4).
-template <typename T>
-void put(std::vector<std::uint8_t>& out, const T& value) {
-    const auto* p = reinterpret_cast<const std::uint8_t*>(&value);
-    out.insert(out.end(), p, p + sizeof(T));
+// Whether n bytes are equal, eight at a time: the C library's memcmp here goes byte by byte, and
+// a frame is hundreds of kilobytes of vertices.
+bool same_bytes(const void* a, const void* b, std::size_t n) {
+    const auto* x = static_cast<const std::uint8_t*>(a);
+    const auto* y = static_cast<const std::uint8_t*>(b);
+    for (; n >= 8; n -= 8, x += 8, y += 8) {
+        std::uint64_t u, v;
+        std::memcpy(&u, x, 8);
+        std::memcpy(&v, y, 8);
+        if (u != v) return false;
+    }
+    for (; n > 0; --n, ++x, ++y)
+        if (*x != *y) return false;
+    return true;
 }
 
-void put_bytes(std::vector<std::uint8_t>& out, const void* data, std::size_t size) {
+// Where a frame's bytes go: appended to a buffer (a frame to keep), or compared with a kept
+// frame's bytes as they come (a frame that only has to be told apart: nothing copied).
+struct Append {
+    std::vector<std::uint8_t>& out;
+    void bytes(const void* data, std::size_t size) {
+        const auto* p = static_cast<const std::uint8_t*>(data);
+        out.insert(out.end(), p, p + size);
+    }
+};
+struct Compare {
+    const std::uint8_t* at;
+    const std::uint8_t* end;
+    bool same = true;
+    void bytes(const void* data, std::size_t size) {
+        if (!same) return;
+        if (static_cast<std::size_t>(end - at) < size || !same_bytes(at, data, size)) {
+            same = false;
+            return;
+        }
+        at += size;
+    }
+};
+
+// A value's bytes (only plain values without padding: ints, floats, ImVec4).
+template <typename Sink, typename T>
+void put(Sink& out, const T& value) {
+    out.bytes(&value, sizeof(T));
+}
+
+template <typename Sink>
+void put_bytes(Sink& out, const void* data, std::size_t size) {
     put(out, static_cast<std::uint64_t>(size));
-    const auto* p = static_cast<const std::uint8_t*>(data);
-    out.insert(out.end(), p, p + size);
+    out.bytes(data, size);
 }
 
-void put_vec2(std::vector<std::uint8_t>& out, const ImVec2& v) {
+template <typename Sink>
+void put_vec2(Sink& out, const ImVec2& v) {
     put(out, v.x);
     put(out, v.y);
 }
 
 // The plot a curve callback draws: its rectangle, range, line width and each curve's points and
 // colour (the callback's user data pointer stays the same while the curves change).
-void put_plot(std::vector<std::uint8_t>& out, const ui::PlotFrame& plot) {
+template <typename Sink>
+void put_plot(Sink& out, const ui::PlotFrame& plot) {
     put_vec2(out, plot.min);
     put_vec2(out, plot.max);
     put(out, plot.x_max);
@@ -51,7 +91,8 @@ void put_plot(std::vector<std::uint8_t>& out, const ui::PlotFrame& plot) {
 }
 
 // What every pixel depends on.
-void put_globals(std::vector<std::uint8_t>& out, const ImDrawData& data, int fb_width, int fb_height, const ImVec4& clear,
+template <typename Sink>
+void put_globals(Sink& out, const ImDrawData& data, int fb_width, int fb_height, const ImVec4& clear,
                  int font_atlas_generation) {
     put(out, fb_width);
     put(out, fb_height);
@@ -64,6 +105,30 @@ void put_globals(std::vector<std::uint8_t>& out, const ImDrawData& data, int fb_
 
 bool known_callback(const ImDrawCmd& cmd, ImDrawCallback curves) {
     return cmd.UserCallback == ImDrawCallback_ResetRenderState || (cmd.UserCallback == curves && cmd.UserCallbackData != nullptr);
+}
+
+// Every draw list's vertices, indices and commands, and the plots their callbacks draw; false
+// for a callback whose inputs are not known here (such a frame is never "the same").
+template <typename Sink>
+bool put_lists(Sink& out, const ImDrawData& data, ImDrawCallback curves) {
+    put(out, static_cast<std::uint64_t>(data.CmdLists.Size));
+    for (const ImDrawList* list : data.CmdLists) {
+        put_bytes(out, list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+        put_bytes(out, list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+        put(out, static_cast<std::uint64_t>(list->CmdBuffer.Size));
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            put(out, cmd.ClipRect);
+            put(out, reinterpret_cast<std::uintptr_t>(cmd.TextureId));
+            put(out, cmd.VtxOffset);
+            put(out, cmd.IdxOffset);
+            put(out, cmd.ElemCount);
+            put(out, reinterpret_cast<std::uintptr_t>(cmd.UserCallback));
+            if (cmd.UserCallback == nullptr || cmd.UserCallback == ImDrawCallback_ResetRenderState) continue;
+            if (!known_callback(cmd, curves)) return false;
+            put_plot(out, *static_cast<const ui::PlotFrame*>(cmd.UserCallbackData));
+        }
+    }
+    return true;
 }
 
 // A pixel coordinate's tile, for coordinates already within [0, limit).
@@ -100,7 +165,7 @@ bool tile_differs(const FrameImage& a, const FrameImage& b, std::size_t t) {
     const std::uint32_t* ia = a.tile_triangles.data() + a.tile_start[t];
     const std::uint32_t* ib = b.tile_triangles.data() + b.tile_start[t];
     for (std::uint32_t k = 0; k < na; ++k)
-        if (std::memcmp(&a.triangles[ia[k]], &b.triangles[ib[k]], sizeof(FrameTriangle)) != 0) return true;
+        if (!same_bytes(&a.triangles[ia[k]], &b.triangles[ib[k]], sizeof(FrameTriangle))) return true;
     return false;
 }
 
@@ -113,33 +178,18 @@ void capture_frame_image(const ImDrawData& data, int fb_width, int fb_height, co
     out.cut = false;
     out.fb_width = fb_width;
     out.fb_height = fb_height;
-    put_globals(b, data, fb_width, fb_height, clear, font_atlas_generation);
+    Append sink{b};
+    put_globals(sink, data, fb_width, fb_height, clear, font_atlas_generation);
     out.globals_size = b.size();
-    put(b, static_cast<std::uint64_t>(data.CmdLists.Size));
-    for (const ImDrawList* list : data.CmdLists) {
-        put_bytes(b, list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
-        put_bytes(b, list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
-        put(b, static_cast<std::uint64_t>(list->CmdBuffer.Size));
-        for (const ImDrawCmd& cmd : list->CmdBuffer) {
-            put(b, cmd.ClipRect);
-            put(b, reinterpret_cast<std::uintptr_t>(cmd.TextureId));
-            put(b, cmd.VtxOffset);
-            put(b, cmd.IdxOffset);
-            put(b, cmd.ElemCount);
-            put(b, reinterpret_cast<std::uintptr_t>(cmd.UserCallback));
-            if (cmd.UserCallback == nullptr || cmd.UserCallback == ImDrawCallback_ResetRenderState) continue;
-            if (!known_callback(cmd, curves)) {
-                b.clear();  // a callback whose inputs are not known here: never call two such frames the same
-                return;
-            }
-            put_plot(b, *static_cast<const ui::PlotFrame*>(cmd.UserCallbackData));
-        }
-    }
+    if (!put_lists(sink, data, curves)) b.clear();  // never "the same" as any frame
 }
 
-bool same_picture(const FrameImage& a, const FrameImage& b) {
-    return !a.bytes.empty() && a.bytes.size() == b.bytes.size() &&
-           std::memcmp(a.bytes.data(), b.bytes.data(), a.bytes.size()) == 0;
+bool repeats_picture(const ImDrawData& data, int fb_width, int fb_height, const ImVec4& clear,
+                     int font_atlas_generation, ImDrawCallback curves, const FrameImage& painted) {
+    if (painted.bytes.empty()) return false;
+    Compare sink{painted.bytes.data(), painted.bytes.data() + painted.bytes.size()};
+    put_globals(sink, data, fb_width, fb_height, clear, font_atlas_generation);
+    return put_lists(sink, data, curves) && sink.same && sink.at == sink.end;
 }
 
 void cut_into_tiles(const ImDrawData& data, ImDrawCallback curves, FrameImage& out) {
@@ -234,7 +284,7 @@ Repaint changed_tiles(const FrameImage& painted, const FrameImage& next, std::ve
     // draw order matters as much as its curves: while one is on the canvas, all is painted.
     if (!painted.cut || !next.cut || painted.plot_on_canvas || next.plot_on_canvas ||
         painted.globals_size != next.globals_size ||
-        std::memcmp(painted.bytes.data(), next.bytes.data(), next.globals_size) != 0)
+        !same_bytes(painted.bytes.data(), next.bytes.data(), next.globals_size))
         return Repaint::Whole;
     // Runs of changed tiles, row by row; a run goes on over one unchanged tile (fewer passes).
     std::size_t changed = 0;

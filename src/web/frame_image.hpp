@@ -80,8 +80,11 @@ struct FrameImage {
 // `curves` is the callback whose user data is a ui::PlotFrame (src/web/curve_gl).
 void capture_frame_image(const ImDrawData& data, int fb_width, int fb_height, const ImVec4& clear,
                          int font_atlas_generation, ImDrawCallback curves, FrameImage& out);
-// True when the two would paint the same pixels (byte for byte the same inputs).
-bool same_picture(const FrameImage& a, const FrameImage& b);
+// True when `data` would paint the same pixels as `painted`: byte for byte the inputs
+// capture_frame_image would write, compared as they are read, without being copied (most frames
+// drawn are the one that confirms the picture on the canvas).
+bool repeats_picture(const ImDrawData& data, int fb_width, int fb_height, const ImVec4& clear,
+                     int font_atlas_generation, ImDrawCallback curves, const FrameImage& painted);
 
 // Cuts a frame that will be painted, captured from `data`, into tiles. Left uncut (so painted
 // whole) when the draw data's framebuffer is not the captured one, for a callback unknown here,

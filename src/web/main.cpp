@@ -72,9 +72,10 @@ void render(Platform& p) {
     // Only what changed is painted: a frame that would repeat the picture makes no GL call (WebGL
     // keeps showing the last picture), and one that changes some tiles paints only those, since
     // software GL spends most of a frame painting (frame_image.hpp).
-    capture_frame_image(data, p.fb_width, p.fb_height, clear, font_atlas_generation(), draw_curves, p.next);
-    const bool picture_changed = !same_picture(p.painted, p.next);
+    const bool picture_changed =
+        !repeats_picture(data, p.fb_width, p.fb_height, clear, font_atlas_generation(), draw_curves, p.painted);
     if (picture_changed) {
+        capture_frame_image(data, p.fb_width, p.fb_height, clear, font_atlas_generation(), draw_curves, p.next);
         // The first frame is painted whole and not cut, which would only delay it; the next
         // painted frame is then painted whole too, and cut.
         if (!p.painted.bytes.empty())
