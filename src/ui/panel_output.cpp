@@ -52,8 +52,9 @@ bool output_panel(App& app, const Services& services) {
     Ui& ui = app.ui;
     heading(ui, "output-heading", "Output");
     bool cleared = false;
-    const Clock now = services.now ? services.now() : Clock{};
-    auto record = [&] { return summary_text(app.response, app.inputs, now.local); };
+    // The time is read when a button is pressed, not every frame (it is a call into the page).
+    auto now = [&] { return services.now ? services.now() : Clock{}; };
+    auto record = [&] { return summary_text(app.response, app.inputs, now().local); };
     // Each button continues the row when it fits, else starts the next (320 px screens too).
     auto next = [&](const char* label) {
         const ImGuiStyle& style = ImGui::GetStyle();
@@ -76,12 +77,12 @@ bool output_panel(App& app, const Services& services) {
     }
     next("Export JSON");
     if (button(ui, "export_json", "Export JSON") && services.download) {
-        services.download("dose-check.json", export_json(app.inputs, app.response_json, now));
+        services.download("dose-check.json", export_json(app.inputs, app.response_json, now()));
         say(app, "dose-check.json saved: the inputs, the response and the time.");
     }
     next("Add to calendar");
     if (button(ui, "add_to_calendar", "Add to calendar")) {
-        const CalendarFile calendar = course_calendar(app.response, app.inputs, now);
+        const CalendarFile calendar = course_calendar(app.response, app.inputs, now());
         if (calendar.ics.empty()) {
             say(app, calendar.reason);
         } else if (services.download) {

@@ -30,6 +30,13 @@ void wrap_paragraph(std::string_view paragraph, float width, const TextWidth& me
         lines.push_back(paragraph.substr(0, 0));  // an empty line stays a line
         return;
     }
+    // Most paragraphs fit on one line: measured once, not once per word. A line only grows wider
+    // as words are added, so the loop below would come to this same line.
+    const std::string_view whole = paragraph.substr(begin, paragraph.find_last_not_of(' ') + 1 - begin);
+    if (measure(whole) <= width) {
+        lines.push_back(whole);
+        return;
+    }
     while (begin < paragraph.size()) {
         size_t end = begin;  // after the last whole word that fits
         for (size_t pos = begin; pos < paragraph.size(); pos = skip_spaces(paragraph, end)) {

@@ -27,6 +27,19 @@ TEST_CASE("wrap: a decimal number is never split at its point") {
 
 TEST_CASE("wrap: text that fits stays on one line") { CHECK(wrap("OK", 10) == std::vector<std::string>{"OK"}); }
 
+TEST_CASE("wrap: a paragraph that fits is measured once, without its spaces at either end") {
+    int measured = 0;
+    const auto counting = [&](std::string_view s) {
+        ++measured;
+        return width_of(s);
+    };
+    const auto lines = ui::wrap_lines("  aa bb cc dd  ", 11, counting);
+    CHECK(lines == std::vector<std::string_view>{"aa bb cc dd"});
+    CHECK(measured == 1);
+    // One unit narrower it is measured word by word and breaks before the last word.
+    CHECK(wrap("  aa bb cc dd  ", 10) == std::vector<std::string>{"aa bb cc", "dd"});
+}
+
 TEST_CASE("wrap: lines break at spaces, spaces at the break are dropped") {
     CHECK(wrap("aa bb cc dd", 5) == std::vector<std::string>{"aa bb", "cc dd"});
     CHECK(wrap("aa    bb", 4) == std::vector<std::string>{"aa", "bb"});
