@@ -16,6 +16,7 @@
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
+#include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 
@@ -171,6 +172,10 @@ int main() {
     p.app.embedded = web::embedded();
     p.app.touch = web::coarse_pointer();
     ImGui_ImplGlfw_InitForOpenGL(p.window, false);  // no input callbacks: the canvas takes no input
+    // The backend still listens for the wheel on the whole document and cancels every wheel
+    // event, which the browser refuses there (a document's wheel listeners are passive) and logs
+    // as an error at each step. The page scrolls natively, so that listener is taken off.
+    emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);
     web::init_imgui_renderer();
     web::mark("dosechecker:graphics");
 
