@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <string>
 
 namespace web {
 
@@ -36,11 +37,8 @@ bool same_bytes(const void* a, const void* b, std::size_t n) {
 // Where a frame's bytes go: appended to a buffer (a frame to keep), or compared with a kept
 // frame's bytes as they come (a frame that only has to be told apart: nothing copied).
 struct Append {
-    std::vector<std::uint8_t>& out;
-    void bytes(const void* data, std::size_t size) {
-        const auto* p = static_cast<const std::uint8_t*>(data);
-        out.insert(out.end(), p, p + size);
-    }
+    std::string& out;
+    void bytes(const void* data, std::size_t size) { out.append(static_cast<const char*>(data), size); }
 };
 struct Compare {
     const std::uint8_t* at;
@@ -173,7 +171,7 @@ bool tile_differs(const FrameImage& a, const FrameImage& b, std::size_t t) {
 
 void capture_frame_image(const ImDrawData& data, int fb_width, int fb_height, const ImVec4& clear,
                          int font_atlas_generation, ImDrawCallback curves, FrameImage& out) {
-    std::vector<std::uint8_t>& b = out.bytes;
+    std::string& b = out.bytes;
     b.clear();
     out.cut = false;
     out.fb_width = fb_width;
@@ -187,7 +185,8 @@ void capture_frame_image(const ImDrawData& data, int fb_width, int fb_height, co
 bool repeats_picture(const ImDrawData& data, int fb_width, int fb_height, const ImVec4& clear,
                      int font_atlas_generation, ImDrawCallback curves, const FrameImage& painted) {
     if (painted.bytes.empty()) return false;
-    Compare sink{painted.bytes.data(), painted.bytes.data() + painted.bytes.size()};
+    const auto* kept = reinterpret_cast<const std::uint8_t*>(painted.bytes.data());
+    Compare sink{kept, kept + painted.bytes.size()};
     put_globals(sink, data, fb_width, fb_height, clear, font_atlas_generation);
     return put_lists(sink, data, curves) && sink.same && sink.at == sink.end;
 }
