@@ -8,7 +8,7 @@
 'use strict';
 (function () {
   var root = null;     // <div id="semantics">
-  var entries = {};    // id -> {node, el, control}
+  var entries = {};    // id -> {node, el, control, parts, parentRect}: node and parent rectangle drawn from
   var callbacks = null;
   var lastJson = '';
   var lastOrder = [];  // node ids in the last tree's order (where focus goes if its control goes)

@@ -11,7 +11,8 @@ namespace ui {
 using TextWidth = std::function<float(std::string_view)>;
 
 // The lines of `text` no wider than `width` (a word wider than a whole line is cut between
-// characters, at a UTF-8 character boundary). Views into `text`.
+// characters, at a UTF-8 character boundary). Views into `text`. `measure` must never give a
+// narrower width for longer text (a paragraph that fits whole is measured only whole).
 std::vector<std::string_view> wrap_lines(std::string_view text, float width, const TextWidth& measure);
 
 }  // namespace ui

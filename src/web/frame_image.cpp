@@ -39,6 +39,7 @@ bool same_bytes(const void* a, const void* b, std::size_t n) {
 struct Append {
     std::string& out;
     void bytes(const void* data, std::size_t size) { out.append(static_cast<const char*>(data), size); }
+    bool settled() const { return false; }  // every byte is kept
 };
 struct Compare {
     const std::uint8_t* at;
@@ -52,6 +53,7 @@ struct Compare {
         }
         at += size;
     }
+    bool settled() const { return !same; }  // a difference found: the rest need not be read
 };
 
 // A value's bytes (only plain values without padding: ints, floats, ImVec4).
@@ -106,11 +108,13 @@ bool known_callback(const ImDrawCmd& cmd, ImDrawCallback curves) {
 }
 
 // Every draw list's vertices, indices and commands, and the plots their callbacks draw; false
-// for a callback whose inputs are not known here (such a frame is never "the same").
+// for a callback whose inputs are not known here (such a frame is never "the same"). Stops at
+// the next list once the sink has settled (a comparison that found a difference).
 template <typename Sink>
 bool put_lists(Sink& out, const ImDrawData& data, ImDrawCallback curves) {
     put(out, static_cast<std::uint64_t>(data.CmdLists.Size));
     for (const ImDrawList* list : data.CmdLists) {
+        if (out.settled()) return true;
         put_bytes(out, list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
         put_bytes(out, list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
         put(out, static_cast<std::uint64_t>(list->CmdBuffer.Size));

@@ -28,7 +28,8 @@ struct Platform {
     bool paused = false;
     ui::Scale scale{0, 0};             // the scale the fonts were built at (0: not yet)
     int fb_width = 0, fb_height = 0;
-    FrameImage painted, next;          // the picture on the canvas, and this frame's
+    // The picture on the canvas, and scratch for a frame that will change it (captured only then).
+    FrameImage painted, next;
     std::vector<TileRect> changed;     // the tiles where they differ (changed_tiles)
     bool keeps_pixels = false;         // the canvas keeps its pixels between frames (partial painting)
     std::string published_semantics;  // the tree last sent to the page
