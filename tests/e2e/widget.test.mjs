@@ -326,12 +326,16 @@ test('frames are painted only where they changed, and the canvas shows what a fr
 // ask for frames of their own). In today's tables the headers are wider than the numbers, so a
 // loop that drew a single frame per change also passes; the confirming frame is a margin for
 // layouts that need it (a column fitted to a wider number), not pinned here.
-test('after one setInputs call and no other event, the canvas and the semantics layer settle on what a fresh page shows', async () => {
-  const { context, page } = await openWidget(browser, baseUrl, 'indication=nomid', { viewport: { width: 1280, height: 900 } });
-  const places = (p) => p.evaluate(() => Array.from(document.querySelectorAll('#semantics [data-sem-id]'), (e) => {
+// Where every element of the semantics layer lies on the page: "id x,y wxh", in DOM order.
+function semanticsPlaces(page) {
+  return page.evaluate(() => Array.from(document.querySelectorAll('#semantics [data-sem-id]'), (e) => {
     const r = e.getBoundingClientRect();
     return `${e.dataset.semId} ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`;
   }));
+}
+
+test('after one setInputs call and no other event, the canvas and the semantics layer settle on what a fresh page shows', async () => {
+  const { context, page } = await openWidget(browser, baseUrl, 'indication=nomid', { viewport: { width: 1280, height: 900 } });
   // A blank page given a patient (every table new), then other weights (the same rows, other numbers).
   for (const [name, weight] of [['blank-then-9-kg', '9'], ['9-then-45-kg', '45'], ['45-then-46-kg', '46'], ['46-then-12.5-kg', '12.5']]) {
     await page.evaluate((w) => window.doseChecker.setInputs({ indication: 'nomid', weight: w, crcl: '25', dose_mg: '40', doses_per_day: '2' }), weight);
@@ -346,7 +350,7 @@ test('after one setInputs call and no other event, the canvas and the semantics 
     const differ = differingPixels(a, b);
     assert.ok(differ <= 4, `${name}: ${differ} pixels differ from a fresh page's`);
     // Every element of the semantics layer where the fresh page puts it.
-    const [edited, expected] = [await places(page), await places(fresh)];
+    const [edited, expected] = [await semanticsPlaces(page), await semanticsPlaces(fresh)];
     assert.ok(expected.some((line) => line.startsWith('ladder ')), `${name}: the fresh page has no ladder table`);
     assert.deepEqual(edited, expected, name);
     await fresh.close();
@@ -357,10 +361,6 @@ test('after one setInputs call and no other event, the canvas and the semantics 
 test('a window resized while open (wider, narrower, scrolled) settles on what a fresh page of that size shows', async () => {
   const state = 'indication=nomid&weight=20&crcl=25&dose_mg=40&doses_per_day=2';
   const { context, page } = await openWidget(browser, baseUrl, state, { viewport: { width: 1280, height: 900 } });
-  const places = (p) => p.evaluate(() => Array.from(document.querySelectorAll('#semantics [data-sem-id]'), (e) => {
-    const r = e.getBoundingClientRect();
-    return `${e.dataset.semId} ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`;
-  }));
   // The canvas follows the new size and the page's scroll with no other event (a build that kept
   // the canvas's size from a ResizeObserver which never reported failed here at 800x600).
   for (const [width, height, scrollY] of [[800, 600, 0], [390, 844, 700], [1440, 900, 300]]) {
@@ -379,7 +379,7 @@ test('a window resized while open (wider, narrower, scrolled) settles on what a 
     assert.deepEqual(await size(page), await size(fresh), `${name}: the canvas's backing store`);
     const differ = differingPixels(await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) }), await fresh.screenshot());
     assert.ok(differ <= 4, `${name}: ${differ} pixels differ from a fresh page's`);
-    assert.deepEqual(await places(page), await places(fresh), name);
+    assert.deepEqual(await semanticsPlaces(page), await semanticsPlaces(fresh), name);
     await fresh.close();
   }
   await context.close();
