@@ -171,6 +171,7 @@ Response evaluate(const Request& req, const DrugDb& db) {
     if (req.exposure) r.exposure = comparison_exposure(db, r, *req.exposure);
     Explained explained = explain(r, req, db);
     r.steps = std::move(explained.steps);
+    r.step_words = std::move(explained.words);
     r.step_sources = std::move(explained.sources);
     return r;
 }

@@ -94,7 +94,7 @@ std::string_view to_string(MarkStatus status) {
 
 const Step* step_for(const Response& response, std::string_view quantity) {
     for (const auto& s : response.steps)
-        if (s.quantity == quantity) return &s;
+        if (quantity_of(response, s) == quantity) return &s;
     return nullptr;
 }
 

@@ -226,10 +226,14 @@ struct Response {
     PresentationInfo presentation;
     // The arithmetic behind every number above (steps.hpp), in reading order.
     std::vector<Step> steps;
+    std::string step_words;            // every step's id and text, one after another (Step::quantity, Step::text)
     std::vector<Source> step_sources;  // each step's rule, once (Step::source is a position here)
 };
 
 // A step's rule.
 inline const Source& source_of(const Response& response, const Step& step) { return response.step_sources.at(step.source); }
+// A step's id ("ladder.3.split_ml") and its text, kept in the response's step_words.
+inline std::string_view quantity_of(const Response& response, const Step& step) { return words_at(response.step_words, step.quantity); }
+inline std::string_view text_of(const Response& response, const Step& step) { return words_at(response.step_words, step.text); }
 
 }  // namespace core

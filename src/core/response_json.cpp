@@ -330,9 +330,9 @@ struct Writer {
         w.end_array().key("steps").begin_array();
         for (const auto& s : r.steps) {
             w.begin_object()
-                .member("quantity", s.quantity)
+                .member("quantity", quantity_of(r, s))
                 .member("panel", to_string(s.panel))
-                .member("text", s.text)
+                .member("text", text_of(r, s))
                 .member("op", to_string(s.op))
                 .key("operands").array(s.operands)
                 .member("rounding", to_string(s.rounding))

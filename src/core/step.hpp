@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -111,25 +112,44 @@ std::string_view to_string(StepOp op);  // "given" | "multiply" | "divide" | "ca
 enum class StepRounding { None, Nearest, Down };
 std::string_view to_string(StepRounding rounding);  // "none" | "nearest" | "down"
 
+// Where one of a step's words (its id, its text) is in its response's step_words, read with
+// quantity_of() and text_of() (response.hpp). explain() writes ~130 steps on every evaluate();
+// a string of their own for each id and text was a third of evaluate()'s allocations.
+struct StepWords {
+    std::uint32_t offset = 0;
+    std::uint32_t size = 0;
+};
+
 struct Step {
     // What the step produces, a stable id (README "Steps"): weight_kg, crcl_ml_min,
     // renal_rule_applies, interval_hours, start_min_mg_per_day, start_max_mg_per_day,
     // ceiling_mg_per_day, ladder.<i>.mg, ladder.<i>.ml, ladder.<i>.split_mg, ladder.<i>.split_ml,
     // ladder.<i>.syringes, dose_mg_per_day, mg_per_kg_per_day, ml_per_dose, syringes_per_dose,
     // comparator.<drug>.dose_mg, comparator.<drug>.ml, ... (intermediate steps may add their own ids).
-    std::string quantity;
+    StepWords quantity;
     StepPanel panel = StepPanel::Dose;
-    std::string text;  // in words and numbers: "Ceiling: 8 mg/kg/day × 14.5 kg = 116 mg/day"
+    StepWords text;  // in words and numbers: "Ceiling: 8 mg/kg/day × 14.5 kg = 116 mg/day"
     StepOp op = StepOp::Given;
     Operands operands;
     StepRounding rounding = StepRounding::None;
     int decimals = 0;  // for Nearest and Down
     double result = 0; // exactly the number the response shows
-    std::string unit;  // "mg/day", "mL", "mL/min", "h", "" for a count or a yes/no
+    // "mg/day", "mL", "mL/min", "h", "" for a count or a yes/no: always a literal in the step
+    // builders, so a view of static text.
+    std::string_view unit;
     // The rule's source: its position in the response's step_sources. Steps share a few rules
     // (134 steps, 7 rules in a typical answer); a copy per step was most of explain()'s
     // allocations and of the JSON's bytes.
     std::size_t source = 0;
 };
+
+// Appends `words` to a response's step_words and says where they are.
+inline StepWords append_step_words(std::string& step_words, std::string_view words) {
+    const StepWords at{static_cast<std::uint32_t>(step_words.size()), static_cast<std::uint32_t>(words.size())};
+    step_words.append(words);
+    return at;
+}
+// The words at `at`; like step_sources.at(), a place past the end throws std::out_of_range.
+inline std::string_view words_at(std::string_view step_words, StepWords at) { return step_words.substr(at.offset, at.size); }
 
 }  // namespace core

@@ -108,24 +108,44 @@ double redo(const Step& step) { return rounded(apply(step), step.rounding, step.
 
 namespace step_detail {
 
-Step& StepWriter::add(std::string quantity, std::string text, StepOp op, Operands operands, StepRounding rounding,
-                      int decimals, double result, const char* unit, const Source& source) {
-    // The rule once per response: the same rule (a band, the entered values) backs many steps.
-    const std::size_t index = static_cast<std::size_t>(std::find(sources.begin(), sources.end(), source) - sources.begin());
-    if (index == sources.size()) sources.push_back(source);
-    out.push_back(Step{std::move(quantity), panel, std::move(text), op, std::move(operands), rounding, decimals, result, unit, index});
-    Step& step = out.back();
+Step& StepWriter::add(StepId quantity, std::string_view text, StepOp op, Operands operands, StepRounding rounding, int decimals,
+                      double result, const char* unit, const Source& source) {
+    const StepWords written = append_step_words(words, text);
+    return add_written(quantity, written, op, std::move(operands), rounding, decimals, result, unit, source);
+}
+
+Step& StepWriter::add_written(StepId quantity, StepWords text, StepOp op, Operands operands, StepRounding rounding, int decimals,
+                              double result, const char* unit, const Source& source) {
+    Step& step = out.emplace_back(Step{{}, panel, text, op, std::move(operands), rounding, decimals, result, unit, source_index(source)});
     // "= 30 mg/day (29.98, rounded to 0.1)": the value before rounding, and how it was rounded.
+    // The text is the last words written, so it grows in place.
     if (rounding != StepRounding::None && op != StepOp::Lookup)
         if (const double unrounded = apply(step); unrounded != result)
         {
-            step.text += " (";
-            append_number(step.text, unrounded, std::min(decimals + 3, 8));
-            step.text += rounding == StepRounding::Down ? ", rounded down to " : ", rounded to ";
-            step.text += rounding_unit(decimals);
-            step.text += ')';
+            words += " (";
+            append_number(words, unrounded, std::min(decimals + 3, 8));
+            words += rounding == StepRounding::Down ? ", rounded down to " : ", rounded to ";
+            words += rounding_unit(decimals);
+            words += ')';
+            step.text.size = static_cast<std::uint32_t>(words.size() - step.text.offset);
         }
+    step.quantity.offset = static_cast<std::uint32_t>(words.size());
+    for (const std::string_view piece : quantity.pieces) words.append(piece);
+    step.quantity.size = static_cast<std::uint32_t>(words.size() - step.quantity.offset);
     return step;
+}
+
+std::size_t StepWriter::source_index(const Source& source) {
+    for (std::size_t i = 0; i < known_count_; ++i)
+        if (known_address_[i] == &source) return known_index_[i];
+    // The rule once per response: the same rule (a band, the entered values) backs many steps.
+    const std::size_t index = static_cast<std::size_t>(std::find(sources.begin(), sources.end(), source) - sources.begin());
+    if (index == sources.size()) sources.push_back(source);
+    if (known_count_ < kKnownAddresses) {
+        known_address_[known_count_] = &source;
+        known_index_[known_count_++] = index;
+    }
+    return index;
 }
 
 const Source& entered_source() {
@@ -247,7 +267,7 @@ void cockcroft_gault_steps(StepWriter& w, const Response& r, const PatientInput&
           used_kg, "kg", m.weight_source);
     const auto estimate = [&](std::string quantity, const std::string& kind, double weight_kg, double result) {
         Operands operands{age_years, weight_kg, scr.shown, factor, m.cg_constant};
-        operands[2] = creatinine_for(Step{"", w.panel, "", StepOp::CockcroftGault, operands, StepRounding::Down, 1, result, "", {}},
+        operands[2] = creatinine_for(Step{{}, w.panel, {}, StepOp::CockcroftGault, operands, StepRounding::Down, 1, result, "", {}},
                                      2, scr);
         std::string text = "CrCl (Cockcroft–Gault, " + kind + " weight) = (140" + kMinus + num(age_years) + " y) × " + num(weight_kg) +
                            " kg ÷ (" + num(m.cg_constant) + " × " + num(operands[2], 6) + " mg/dL)" +
@@ -281,7 +301,7 @@ void renal_steps(StepWriter& w, const Response& r, const PatientInput& p, std::o
             const double result = renal.crcl_ml_min.value_or(0);
             Operands operands{height, scr.shown, m.schwartz_k};
             operands[1] = creatinine_for(
-                Step{"", w.panel, "", StepOp::BedsideSchwartz, operands, StepRounding::Down, 1, result, "", {}}, 1, scr);
+                Step{{}, w.panel, {}, StepOp::BedsideSchwartz, operands, StepRounding::Down, 1, result, "", {}}, 1, scr);
             std::string text = "eGFR (bedside Schwartz, used as CrCl) = " + num(m.schwartz_k, 3) + " × " + num(height, 1) + " cm ÷ " +
                                num(operands[1], 6) + " mg/dL = " + num(result, 1) + " mL/min/1.73 m²";
             w.add("crcl_ml_min", std::move(text), StepOp::BedsideSchwartz, std::move(operands), StepRounding::Down, 1, result, "mL/min/1.73 m²", m.schwartz_source);
@@ -296,11 +316,12 @@ Explained explain(const Response& response, const Request& request, const DrugDb
     Explained out;
     if (!response.ok) return out;
     out.steps.reserve(64 + 6 * response.ladder.size());
+    out.words.reserve(out.steps.capacity() * 128);  // an id and a text average under 128 bytes
     out.sources.reserve(32);
     const PatientInput& p = request.patient;
     std::optional<double> age_months;
     if (p.age_value) age_months = p.age_unit == AgeUnit::Months ? *p.age_value : *p.age_value * kMonthsPerYear;
-    StepWriter w{out.steps, out.sources, StepPanel::Patient};
+    StepWriter w{out.steps, out.words, out.sources};
     weight_steps(w, response, p);
     renal_steps(w, response, p, age_months, db.renal_methods);
     step_detail::dose_steps(w, response, request, db, age_months);

@@ -6,6 +6,7 @@
 #include "response.hpp"
 #include "step.hpp"
 
+#include <string>
 #include <vector>
 
 namespace core {
@@ -14,6 +15,7 @@ namespace core {
 // reads the response and the data, and redoes nothing the response does not show.
 struct Explained {
     std::vector<Step> steps;
+    std::string words;            // every step's id and text: Step::quantity and Step::text are places here
     std::vector<Source> sources;  // each step's rule, once: Step::source is a position here
 };
 Explained explain(const Response& response, const Request& request, const DrugDb& db);

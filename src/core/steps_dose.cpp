@@ -56,7 +56,7 @@ std::string mg(double value) { return num(value, 1) + " mg"; }
 struct MeasureIds {
     std::string_view prefix;
     std::string_view ml, count, vial_mg, leftover_mg, below;
-    std::string operator()(std::string_view name) const { return step_id(prefix, name); }
+    StepId operator()(std::string_view name) const { return step_id(prefix, name); }
 };
 constexpr MeasureIds kMeasureNames{"", "ml", "syringes", "vial_mg", "leftover_mg", "below_measurable"};
 constexpr MeasureIds kIncreaseMeasureNames{"", "increase_ml", "increase_syringes", "increase_vial_mg", "increase_leftover_mg",
@@ -73,7 +73,7 @@ void measure_steps(StepWriter& w, const MeasureIds& ids, std::string_view lead, 
         case PresentationKind::GraduatedSyringe:
         case PresentationKind::Vials:
             if (m.ml) {
-                Text t;
+                Text t{w};
                 t << lead << Mg{m.mg} << " ÷ " << Num{p.mg_per_ml} << " mg/mL = " << Ml{*m.ml};
                 w.add(ids(ids.ml), t, StepOp::Divide, {m.mg, p.mg_per_ml}, StepRounding::Nearest, ml_decimals(m.mg, p.mg_per_ml), *m.ml, "mL",
                       p.source);
@@ -81,26 +81,26 @@ void measure_steps(StepWriter& w, const MeasureIds& ids, std::string_view lead, 
             break;
         case PresentationKind::WholeDevice:
             if (m.syringes && m.ml) {
-                Text t;
+                Text t{w};
                 t << lead << Mg{m.mg} << " ÷ " << Mg{p.device_mg} << " per device = " << Count{*m.syringes}
                   << (*m.syringes == 1 ? " device" : " devices") << ", each given whole";
                 w.add(ids(ids.count), t, StepOp::WholeUp, {m.mg, p.device_mg}, StepRounding::None, 0, *m.syringes, "", p.source);
-                Text v;
+                Text v{w};
                 v << lead << Count{*m.syringes} << " × " << Ml{p.device_ml} << " = " << Ml{*m.ml};
                 w.add(ids(ids.ml), v, StepOp::Multiply, {static_cast<double>(*m.syringes), p.device_ml}, StepRounding::Nearest, 2, *m.ml, "mL",
                       p.source);
             } else {
                 const double devices = m.mg / p.device_mg;
-                Text t;
+                Text t{w};
                 t << lead << Mg{m.mg} << " ÷ " << Mg{p.device_mg} << " per device = " << Num{devices, 3}
                   << " devices: the device is given whole, so this dose cannot be given with it";
                 if (m.nearest_measurable_mg) t << " (nearest: " << Mg{*m.nearest_measurable_mg} << ")";
-                w.add(ids(ids.count) + ".exact", t, StepOp::Divide, {m.mg, p.device_mg}, StepRounding::None, 0, devices, "devices", p.source);
+                w.add(StepId{ids.prefix, ids.count, ".exact"}, t, StepOp::Divide, {m.mg, p.device_mg}, StepRounding::None, 0, devices, "devices", p.source);
             }
             return;
     }
     if (p.kind == PresentationKind::GraduatedSyringe && m.syringes) {
-        Text t;
+        Text t{w};
         t << lead << Mg{m.mg} << " ÷ " << Mg{p.device_mg} << " per syringe, rounded up = " << Count{*m.syringes}
           << (*m.syringes == 1 ? " syringe" : " syringes");
         if (m.syringe_draws_mg.size() > 1) {
@@ -116,7 +116,7 @@ void measure_steps(StepWriter& w, const MeasureIds& ids, std::string_view lead, 
     }
     if (p.kind == PresentationKind::Vials && !m.vials.empty() && m.vial_mg) {
         std::vector<double> each;
-        Text t;
+        Text t{w};
         t << lead << "vials ";
         for (size_t i = 0; i < m.vials.size(); ++i) {
             const auto& [vial_mg, count] = m.vials[i];
@@ -126,14 +126,14 @@ void measure_steps(StepWriter& w, const MeasureIds& ids, std::string_view lead, 
         t << " = " << Mg{*m.vial_mg} << " (the least left over, then the fewest vials)";
         w.add(ids(ids.vial_mg), t, StepOp::Add, std::move(each), StepRounding::Nearest, 1, *m.vial_mg, "mg", p.source);
         if (m.leftover_mg) {
-            Text left;
+            Text left{w};
             left << lead << "left over " << Mg{*m.vial_mg} << kMinus << Mg{m.mg} << " = " << Mg{*m.leftover_mg};
             w.add(ids(ids.leftover_mg), left, StepOp::Subtract, {*m.vial_mg, m.mg}, StepRounding::Nearest, 1, *m.leftover_mg, "mg", p.source);
         }
     }
     if (m.below_measurable && p.min_measurable_mg) {
         const double smallest = m.syringe_draws_mg.empty() ? m.mg : *std::min_element(m.syringe_draws_mg.begin(), m.syringe_draws_mg.end());
-        Text t;
+        Text t{w};
         t << lead << Mg{smallest} << " < " << Mg{*p.min_measurable_mg} << ", the smallest dose one draw measures: below measurable";
         if (m.nearest_measurable_mg)
             t << "; the nearest measurable dose is " << Mg{*m.nearest_measurable_mg} << " ("
@@ -141,7 +141,7 @@ void measure_steps(StepWriter& w, const MeasureIds& ids, std::string_view lead, 
         else
             t << "; no nearest measurable dose is offered";
         w.add(ids(ids.below), t, StepOp::Below, {smallest, *p.min_measurable_mg}, StepRounding::None, 0, 1, "",
-              p.measurable_source.value_or(p.source));
+              source_or(p.measurable_source, p.source));
     }
 }
 
@@ -262,7 +262,7 @@ void ladder_steps(StepWriter& w, const Response& r, const Dose& d, const Present
         // The row's mg/kg: a step of the ladder (start + k × step), or worked back from a capped mg.
         double mg_per_kg = 0;
         {
-            Text t;
+            Text t{w};
             t << lead;
             if (at_cap) {
                 const double mg_cap = row.is_ceiling ? *ceiling : start.min_mg;
@@ -286,14 +286,14 @@ void ladder_steps(StepWriter& w, const Response& r, const Dose& d, const Present
             }
         }
         if (!row.daily) {
-            Text t;
+            Text t{w};
             t << lead << "on average " << Num{mg_per_kg, 4} << " mg/kg × 24 h ÷ " << Num{interval} << " h = "
               << Num{row.average_mg_per_kg_per_day} << " mg/kg/day";
             w.add(step_id(id, "average_mg_per_kg_per_day"), t, StepOp::MultiplyDivide, {mg_per_kg, 24, interval}, rounding, 2,
                   row.average_mg_per_kg_per_day, "mg/kg/day", reg.source);
         }
         {
-            Text t;
+            Text t{w};
             t << lead;
             if (row.is_ceiling && d.ceiling_mg_per_kg_per_day) {
                 const double product = *d.ceiling_mg_per_kg_per_day * kg;
@@ -325,25 +325,25 @@ void ladder_steps(StepWriter& w, const Response& r, const Dose& d, const Present
         if (!row.split) continue;
         const SplitDose& s = *row.split;
         lead += "split, ";
-        Text half;
+        Text half{w};
         half << lead << Num{unrounded, 4} << " mg ÷ 2 = " << Mg{s.mg_per_dose} << " twice daily";
         w.add(step_id(id, "split_mg"), half, StepOp::Divide, {unrounded, 2}, rounding, 1, s.mg_per_dose, "mg", reg.split_source);
-        Text volume;
+        Text volume{w};
         volume << lead << Mg{s.mg_per_dose} << " ÷ " << Num{p.mg_per_ml} << " mg/mL = " << Ml{s.ml_per_dose};
         w.add(step_id(id, "split_ml"), volume, StepOp::Divide, {s.mg_per_dose, p.mg_per_ml}, StepRounding::Nearest,
               ml_decimals(s.mg_per_dose, p.mg_per_ml), s.ml_per_dose, "mL", p.source);
         const int per_dose = s.syringes_per_day / 2;
-        Text syringes;
+        Text syringes{w};
         syringes << lead << "2 doses × " << Count{per_dose} << (per_dose == 1 ? " syringe" : " syringes") << " = "
                  << Count{s.syringes_per_day} << " syringes a day";
         w.add(step_id(id, "split_syringes"), syringes, StepOp::Multiply, {2, static_cast<double>(per_dose)}, StepRounding::None, 0,
               s.syringes_per_day, "", p.source);
         if (s.below_measurable && p.min_measurable_mg) {
-            Text below;
+            Text below{w};
             below << lead << Mg{s.mg_per_dose} << " < " << Mg{*p.min_measurable_mg} << ", the smallest dose one draw measures: below measurable";
             if (s.nearest_measurable_mg) below << "; the nearest measurable dose is " << Mg{*s.nearest_measurable_mg};
             w.add(step_id(id, "split_below_measurable"), below, StepOp::Below, {s.mg_per_dose, *p.min_measurable_mg}, StepRounding::None, 0, 1,
-                  "", p.measurable_source.value_or(p.source));
+                  "", source_or(p.measurable_source, p.source));
         }
     }
 }
@@ -373,7 +373,7 @@ void interval_steps(StepWriter& w, const Response& r, const Regimen& regimen) {
         const std::string interval = "every " + num(rule.interval_hours) + " h";
         if (r.renal.method == RenalMethod::Esrd && rule.esrd)
             w.add("renal_rule_applies", "End-stage renal disease or dialysis: the renal rule applies, " + interval, StepOp::Given, {1},
-                  StepRounding::None, 0, 1, "", rule.esrd_source.value_or(rule.source));
+                  StepRounding::None, 0, 1, "", source_or(rule.esrd_source, rule.source));
         else if (r.renal.crcl_ml_min) {
             const double crcl = *r.renal.crcl_ml_min;
             const bool below = crcl < rule.crcl_below_ml_min;

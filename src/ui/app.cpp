@@ -142,7 +142,7 @@ void steps_list(App& app, core::StepPanel panel) {
         if (!open) begin_list(app.ui, id.c_str(), std::string("The arithmetic: ") + panel_word(panel));
         open = true;
         const core::Source& rule = core::source_of(app.response, s);
-        list_item(app.ui, "=", s.text, Tone::Normal, rule.refs.empty() ? std::string() : source_words(rule));
+        list_item(app.ui, "=", std::string(core::text_of(app.response, s)), Tone::Normal, rule.refs.empty() ? std::string() : source_words(rule));
     }
     if (open) end_list(app.ui);
 }

@@ -161,7 +161,7 @@ std::vector<std::string> case_lines(const Inputs& in, const std::string& indicat
 
 std::string step_line(const core::Response& r, const core::Step& s) {
     const std::string& section = core::source_of(r, s).section;
-    return s.text + (section.empty() ? "" : " [" + section + "]");
+    return std::string(core::text_of(r, s)) + (section.empty() ? "" : " [" + section + "]");
 }
 
 std::string working_text(const core::Response& r) {

@@ -65,7 +65,7 @@ core::Response with_step(const std::string& id, core::StepOp op, std::vector<dou
     r.ok = true;
     r.patient.weight_kg = weight;
     core::Step s;
-    s.quantity = id;
+    s.quantity = core::append_step_words(r.step_words, id);
     s.op = op;
     s.operands = std::move(operands);
     s.result = result;

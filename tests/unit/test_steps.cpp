@@ -3,6 +3,7 @@
 #include "steps.hpp"
 
 #include "numbers.hpp"
+#include "step_writer.hpp"
 #include "test_helpers.hpp"
 
 #include <algorithm>
@@ -35,10 +36,23 @@ const std::vector<std::pair<std::string, core::Response>>& golden() {
     return all;
 }
 
-const core::Step* find_step(const core::Response& r, const std::string& quantity) {
+// A step as these tests read it: its own fields, with its id and text from the response.
+struct SeenStep : core::Step {
+    std::string quantity, text;
+};
+// The step with an id, or none (compares equal to nullptr); `->` reads it.
+struct FoundStep {
+    std::optional<SeenStep> step;
+    const SeenStep* operator->() const { return &*step; }
+    const SeenStep& operator*() const { return *step; }
+    bool operator==(std::nullptr_t) const { return !step; }
+};
+
+FoundStep find_step(const core::Response& r, std::string_view quantity) {
     for (const auto& s : r.steps)
-        if (s.quantity == quantity) return &s;
-    return nullptr;
+        if (core::quantity_of(r, s) == quantity)
+            return {SeenStep{s, std::string(quantity), std::string(core::text_of(r, s))}};
+    return {};
 }
 
 // The numbers a response shows, listed from the response itself (not from the steps), each with
@@ -124,11 +138,66 @@ TEST_CASE("steps: the golden vectors are there to check") {
     CHECK(ok > 200);
 }
 
+TEST_CASE("step writer: texts written side by side do not mix, ids are written whole, a rounded text grows in place") {
+    namespace sd = core::step_detail;
+    std::vector<core::Step> steps;
+    std::string words;
+    std::vector<core::Source> sources;
+    sd::StepWriter w{steps, words, sources};
+    static const core::Source rule{{"kineret-us"}, "US label 2.2", false, ""};
+    sd::Text first{w};
+    first << "Row 1: ";
+    sd::Text second{w};
+    second << "second, " << sd::Num{2.5};
+    first << sd::Mg{12.25} << " a day";
+    w.add(sd::step_id("ladder.0.", "mg"), first, core::StepOp::Given, {12.3}, core::StepRounding::None, 0, 12.3, "mg", rule);
+    sd::Text third{w};
+    third << "Dose";
+    w.add("dose_mg", third, core::StepOp::Given, {12.345}, core::StepRounding::Nearest, 1, 12.3, "mg", rule);
+    w.add(sd::StepId{"comparator.", "tocilizumab.", "ml"}, second, core::StepOp::Given, {2.5}, core::StepRounding::None, 0, 2.5, "mL", rule);
+    REQUIRE(steps.size() == 3);
+    CHECK(core::words_at(words, steps[0].text) == "Row 1: 12.3 mg a day");
+    CHECK(core::words_at(words, steps[0].quantity) == "ladder.0.mg");
+    CHECK(core::words_at(words, steps[1].text) == "Dose (12.345, rounded to 0.1)");
+    CHECK(core::words_at(words, steps[1].quantity) == "dose_mg");
+    CHECK(core::words_at(words, steps[2].text) == "second, 2.5");
+    CHECK(core::words_at(words, steps[2].quantity) == "comparator.tocilizumab.ml");
+    CHECK(steps[0].unit == "mg");
+    CHECK(steps[2].unit == "mL");
+}
+
+TEST_CASE("step writer: each rule is listed once, whether passed again or as an equal copy, and different rules apart") {
+    namespace sd = core::step_detail;
+    std::vector<core::Step> steps;
+    std::string words;
+    std::vector<core::Source> sources;
+    sd::StepWriter w{steps, words, sources};
+    const core::Source rule{{"kineret-us"}, "US label 2.2", false, ""};
+    const core::Source copy = rule;
+    const core::Source other{{"kineret-us"}, "US label 2.3", false, ""};
+    const core::Source noted{{"kineret-us"}, "US label 2.2", false, "a note"};
+    const auto add = [&](const char* id, const core::Source& source) {
+        return w.add(id, "text", core::StepOp::Given, {1}, core::StepRounding::None, 0, 1, "", source).source;
+    };
+    CHECK(add("a", rule) == 0);
+    CHECK(add("b", copy) == 0);
+    CHECK(add("c", other) == 1);
+    CHECK(add("d", rule) == 0);
+    CHECK(add("e", noted) == 2);
+    CHECK(add("f", other) == 1);
+    CHECK(add("g", sd::entered_source()) == 3);
+    REQUIRE(sources.size() == 4);
+    CHECK(sources[0] == rule);
+    CHECK(sources[1] == other);
+    CHECK(sources[2] == noted);
+    CHECK(sources[3] == sd::entered_source());
+}
+
 TEST_CASE("steps: in every golden answer, each step redone gives its result") {
     for (const auto& g : golden()) {
         INFO(g.first);
         for (const auto& step : g.second.steps) {
-            INFO(step.quantity << ": " << step.text);
+            INFO(core::quantity_of(g.second, step) << ": " << core::text_of(g.second, step));
             CHECK(core::nearly_equal(core::redo(step), step.result));
         }
     }
@@ -140,7 +209,7 @@ TEST_CASE("steps: every number a golden answer shows has a step with that quanti
         INFO(g.first);
         for (const auto& number : shown_numbers(g.second)) {
             INFO(number.first << " = " << number.second);
-            const core::Step* step = find_step(g.second, number.first);
+            const FoundStep step = find_step(g.second, number.first);
             REQUIRE(step != nullptr);
             CHECK(step->result == number.second);
         }
@@ -152,10 +221,10 @@ TEST_CASE("steps: every step names its source, has words, a quantity given once,
         INFO(g.first);
         std::set<std::string> quantities;
         for (const auto& step : g.second.steps) {
-            INFO(step.quantity);
+            INFO(core::quantity_of(g.second, step));
             CHECK_FALSE(core::source_of(g.second, step).section.empty());
-            CHECK_FALSE(step.text.empty());
-            CHECK(quantities.insert(step.quantity).second);
+            CHECK_FALSE(core::text_of(g.second, step).empty());
+            CHECK(quantities.insert(std::string(core::quantity_of(g.second, step))).second);
             if (step.unit.empty()) CHECK(step.result == static_cast<double>(static_cast<long long>(step.result)));
         }
     }
@@ -190,9 +259,9 @@ TEST_CASE("steps: the JSON carries the same steps as compute(), with every field
     REQUIRE(j["steps"].size() == r.steps.size());
     for (size_t i = 0; i < r.steps.size(); ++i) {
         const json& s = j["steps"][i];
-        CHECK(s["quantity"] == r.steps[i].quantity);
+        CHECK(s["quantity"] == core::quantity_of(r, r.steps[i]));
         CHECK(s["panel"] == std::string(core::to_string(r.steps[i].panel)));
-        CHECK(s["text"] == r.steps[i].text);
+        CHECK(s["text"] == core::text_of(r, r.steps[i]));
         CHECK(s["op"] == std::string(core::to_string(r.steps[i].op)));
         CHECK(s["operands"].size() == r.steps[i].operands.size());
         CHECK(s["rounding"] == std::string(core::to_string(r.steps[i].rounding)));
@@ -220,10 +289,10 @@ TEST_CASE("steps: Cockcroft-Gault with the patient's numbers substituted") {
                   {"renal", {{"scr", {{"value", 1.2}, {"unit", "mg/dL"}}}}}}}};
     const core::Response r = evaluate_request(req);
     REQUIRE(r.ok);
-    const core::Step* scr = find_step(r, "scr_mg_dl");
+    const FoundStep scr = find_step(r, "scr_mg_dl");
     REQUIRE(scr != nullptr);
     CHECK(scr->text == "Creatinine 1.2 mg/dL, as entered");
-    const core::Step* crcl = find_step(r, "crcl_ml_min");
+    const FoundStep crcl = find_step(r, "crcl_ml_min");
     REQUIRE(crcl != nullptr);
     // (140 - 67) x 70 / (72 x 1.2) x 0.85 = 50.27..., shown rounded down.
     CHECK(crcl->text ==
@@ -233,7 +302,7 @@ TEST_CASE("steps: Cockcroft-Gault with the patient's numbers substituted") {
     CHECK(crcl->rounding == core::StepRounding::Down);
     CHECK(crcl->result == 50.2);
     CHECK(core::source_of(r, *crcl).refs == db().renal_methods.cg_source.refs);
-    const core::Step* rule = find_step(r, "renal_rule_applies");
+    const FoundStep rule = find_step(r, "renal_rule_applies");
     REQUIRE(rule != nullptr);
     CHECK(rule->text == "CrCl 50.2 ≥ 30 mL/min: no renal adjustment");
     CHECK(rule->result == 0);
@@ -276,7 +345,7 @@ TEST_CASE("steps: creatinine in µmol/L is divided by 88.4 in its own step") {
                   {"renal", {{"scr", {{"value", 106}, {"unit", "umol/L"}}}}}}}};
     const core::Response r = evaluate_request(req);
     REQUIRE(r.ok);
-    const core::Step* scr = find_step(r, "scr_mg_dl");
+    const FoundStep scr = find_step(r, "scr_mg_dl");
     REQUIRE(scr != nullptr);
     CHECK(scr->op == core::StepOp::Divide);
     CHECK(scr->operands == std::vector<double>{106, 88.4});
@@ -284,7 +353,7 @@ TEST_CASE("steps: creatinine in µmol/L is divided by 88.4 in its own step") {
     CHECK(scr->result == *r.renal.scr_mg_dl);
     CHECK(core::source_of(r, *scr).refs == db().renal_methods.conversion_source.refs);
     // The formula uses the creatinine as shown, and still gives the shown CrCl.
-    const core::Step* crcl = find_step(r, "crcl_ml_min");
+    const FoundStep crcl = find_step(r, "crcl_ml_min");
     REQUIRE(crcl != nullptr);
     CHECK(crcl->operands[2] == *r.renal.scr_mg_dl);
     CHECK(crcl->text.find("× 70 kg ÷ (72 × " + core::format_number(*r.renal.scr_mg_dl, 6) + " mg/dL) = ") != std::string::npos);
@@ -296,7 +365,7 @@ TEST_CASE("steps: bedside Schwartz in a child") {
     req["patient"]["renal"] = {{"scr", {{"value", 0.5}, {"unit", "mg/dL"}}}};
     const core::Response r = evaluate_request(req);
     REQUIRE(r.ok);
-    const core::Step* crcl = find_step(r, "crcl_ml_min");
+    const FoundStep crcl = find_step(r, "crcl_ml_min");
     REQUIRE(crcl != nullptr);
     // 0.413 x 115 / 0.5 = 94.99, shown rounded down.
     CHECK(crcl->text == "eGFR (bedside Schwartz, used as CrCl) = 0.413 × 115 cm ÷ 0.5 mg/dL = 94.9 mL/min/1.73 m² (94.99, rounded down to 0.1)");
@@ -311,7 +380,7 @@ TEST_CASE("steps: a weight in pounds is converted and rounded to 0.01 kg") {
     req["patient"]["weight"] = {{"value", 44}, {"unit", "lb"}};
     const core::Response r = evaluate_request(req);
     REQUIRE(r.ok);
-    const core::Step* kg = find_step(r, "weight_kg");
+    const FoundStep kg = find_step(r, "weight_kg");
     REQUIRE(kg != nullptr);
     CHECK(kg->text == "Weight 44 lb × 0.45359237 kg/lb = 19.96 kg (19.95806, rounded to 0.01)");
     CHECK(kg->result == 19.96);
@@ -326,7 +395,7 @@ TEST_CASE("steps: an age in months is divided by 12") {
     req["patient"]["age"] = {{"value", 30}, {"unit", "months"}};
     const core::Response r = evaluate_request(req);
     REQUIRE(r.ok);
-    const core::Step* age = find_step(r, "age_years");
+    const FoundStep age = find_step(r, "age_years");
     REQUIRE(age != nullptr);
     CHECK(age->text == "Age 30 months ÷ 12 = 2.5 years");
     CHECK(age->result == 2.5);
@@ -339,7 +408,7 @@ TEST_CASE("steps: the ceiling and the start, mg/kg/day × kg") {
     CHECK(find_step(r, "start_min_mg_per_day")->text == "Start, lowest: 1 mg/kg/day × 14.5 kg = 14.5 mg/day");
     CHECK(find_step(r, "start_max_mg_per_day")->text == "Start, highest: 2 mg/kg/day × 14.5 kg = 29 mg/day");
     // The split of the ceiling row: 116 / 2 = 58 mg twice daily.
-    const core::Step* last = find_step(r, "ladder." + std::to_string(r.ladder.size() - 1) + ".split_mg");
+    const FoundStep last = find_step(r, "ladder." + std::to_string(r.ladder.size() - 1) + ".split_mg");
     REQUIRE(last != nullptr);
     CHECK(last->text == "Row " + std::to_string(r.ladder.size()) + ": split, 116 mg ÷ 2 = 58 mg twice daily");
     CHECK(core::source_of(r, *last).refs == r.regimen->split_source.refs);
@@ -351,15 +420,15 @@ TEST_CASE("steps: a start capped in mg/day (pericarditis at 120 kg) shows the ca
     const core::Response r = evaluate_request(req);
     REQUIRE(r.ok);
     REQUIRE(r.regimen->start_cap_mg_per_day);
-    const core::Step* uncapped = find_step(r, "start_max_mg_per_day.uncapped");
-    const core::Step* capped = find_step(r, "start_max_mg_per_day");
+    const FoundStep uncapped = find_step(r, "start_max_mg_per_day.uncapped");
+    const FoundStep capped = find_step(r, "start_max_mg_per_day");
     REQUIRE(uncapped != nullptr);
     REQUIRE(capped != nullptr);
     CHECK(capped->op == core::StepOp::Cap);
     CHECK(capped->result == r.regimen->start_mg_per_day->max);
     CHECK(capped->operands[0] == uncapped->result);
     CHECK(capped->text.find(", capped at " + core::format_number(*r.regimen->start_cap_mg_per_day, 1) + " mg/day") != std::string::npos);
-    const core::Step* per_kg = find_step(r, "start_max_mg_per_kg_per_day");
+    const FoundStep per_kg = find_step(r, "start_max_mg_per_kg_per_day");
     REQUIRE(per_kg != nullptr);
     CHECK(per_kg->rounding == core::StepRounding::Down);
     CHECK(per_kg->result == r.regimen->start_mg_per_kg_per_day->max);
@@ -384,7 +453,7 @@ TEST_CASE("steps: ESRD applies the renal rule with no number") {
     const core::Response r = evaluate_request(req);
     REQUIRE(r.ok);
     CHECK(find_step(r, "crcl_ml_min") == nullptr);
-    const core::Step* rule = find_step(r, "renal_rule_applies");
+    const FoundStep rule = find_step(r, "renal_rule_applies");
     REQUIRE(rule != nullptr);
     CHECK(rule->result == 1);
     CHECK(rule->text.find("End-stage renal disease") == 0);
@@ -394,7 +463,7 @@ TEST_CASE("steps: a row below what the syringe measures says so, with the neares
     const core::Response r = evaluate_request(nomid_child(10));
     REQUIRE(r.ok);
     REQUIRE(r.ladder.front().dose.below_measurable);
-    const core::Step* below = find_step(r, "ladder.0.below_measurable");
+    const FoundStep below = find_step(r, "ladder.0.below_measurable");
     REQUIRE(below != nullptr);
     CHECK(below->op == core::StepOp::Below);
     CHECK(below->result == 1);
@@ -426,10 +495,10 @@ TEST_CASE("steps: a vial dose, mL = mg ÷ mg/mL and the vial combination") {
                 {"prescribed", {{"dose_mg", 560}, {"every_hours", 672}}}};
     const core::Response r = evaluate_request(req);
     REQUIRE(r.ok);
-    const core::Step* ml = find_step(r, "ml_per_dose");
+    const FoundStep ml = find_step(r, "ml_per_dose");
     REQUIRE(ml != nullptr);
     CHECK(ml->text == "Order: 560 mg ÷ 20 mg/mL = 28 mL");
-    const core::Step* vials = find_step(r, "vial_mg_per_dose");
+    const FoundStep vials = find_step(r, "vial_mg_per_dose");
     REQUIRE(vials != nullptr);
     CHECK(vials->text == "Order: vials 1 × 400 mg + 2 × 80 mg = 560 mg (the least left over, then the fewest vials)");
     CHECK(vials->op == core::StepOp::Add);
@@ -455,7 +524,7 @@ TEST_CASE("steps: a whole-device dose counts devices; one that is not whole says
     r = evaluate_request(req);
     REQUIRE(r.ok);
     CHECK(find_step(r, "ml_per_dose") == nullptr);
-    const core::Step* devices = find_step(r, "syringes_per_dose.exact");
+    const FoundStep devices = find_step(r, "syringes_per_dose.exact");
     REQUIRE(devices != nullptr);
     CHECK(devices->result == 0.5);
     CHECK(devices->text.find("cannot be given") != std::string::npos);
@@ -466,12 +535,12 @@ TEST_CASE("steps: a comparator's band, mg/kg × kg and its cap") {
                 {"patient", {{"weight", {{"value", 30}, {"unit", "kg"}}}, {"age", {{"value", 10}, {"unit", "years"}}}}}};
     const core::Response r = evaluate_request(req);
     REQUIRE(r.ok);
-    const core::Step* band = find_step(r, "comparator.canakinumab.mg_per_kg");
+    const FoundStep band = find_step(r, "comparator.canakinumab.mg_per_kg");
     REQUIRE(band != nullptr);
     CHECK(band->op == core::StepOp::Lookup);
     CHECK(band->text.find("Band ") == 0);
     CHECK(band->panel == core::StepPanel::Compare);
-    const core::Step* dose = find_step(r, "comparator.canakinumab.dose_mg");
+    const FoundStep dose = find_step(r, "comparator.canakinumab.dose_mg");
     REQUIRE(dose != nullptr);
     CHECK(dose->text == "Dose: " + core::format_number(band->result) + " mg/kg × 30 kg = " + core::format_number(dose->result, 1) + " mg");
     REQUIRE(find_step(r, "comparator.canakinumab.ml") != nullptr);
