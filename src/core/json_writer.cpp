@@ -34,9 +34,6 @@ int utf8_length(const unsigned char* p, const unsigned char* end) {
     return more + 1;
 }
 
-// Bytes copied as they are: printable ASCII but the quote and the backslash.
-constexpr bool plain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
-
 // Whether any of 8 bytes is not plain (never a false "no"): most text is plain ASCII, and
 // looking at a word at a time halves the response's writing time.
 bool any_special(std::uint64_t w) {
@@ -66,7 +63,19 @@ JsonWriter& JsonWriter::close(char c) {
     return *this;
 }
 
-JsonWriter& JsonWriter::key(std::string_view name) {
+JsonWriter& JsonWriter::key(JsonKey name) {
+    separate();
+    const std::string_view text = name.text();
+    if (size_ + text.size() + 3 > capacity_) grow(size_ + text.size() + 3);
+    data_[size_++] = '"';
+    std::memcpy(data_ + size_, text.data(), text.size());
+    size_ += text.size();
+    data_[size_++] = '"';
+    data_[size_++] = ':';
+    return *this;
+}
+
+JsonWriter& JsonWriter::key_text(std::string_view name) {
     separate();
     string(name);
     put(':');
@@ -162,7 +171,7 @@ void JsonWriter::string(std::string_view text) {
                 continue;
             }
         }
-        if (plain(*p)) {
+        if (json_plain(*p)) {
             ++p;
             continue;
         }

@@ -348,7 +348,7 @@ struct Writer {
         for (const auto& id : cited) {
             auto it = db.sources.find(id);
             if (it == db.sources.end()) continue;
-            w.key(id)
+            w.key_text(id)
                 .begin_object()
                 .member("title", it->second.title)
                 .member("url", it->second.url)

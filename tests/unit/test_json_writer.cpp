@@ -125,3 +125,17 @@ TEST_CASE("json writer: objects, arrays, optionals and separators") {
     CHECK(w.text() == R"({"a":1,"none":null,"some":2.5,"list":[1,0.5],"words":["x","y"],"empty":[],"nested":{"o":{},"t":true}})");
     CHECK(nlohmann::json::parse(w.text()).is_object());
 }
+
+TEST_CASE("json writer: a key from data is escaped as nlohmann escapes it; a literal key is copied as it is") {
+    const std::string keys[] = {"kineret-us", "quote \" here", "back\\slash", "µmol/L", "\xC3", std::string("nul \0 in", 8), ""};
+    for (const std::string& key : keys) {
+        core::JsonWriter w;
+        w.begin_object().key_text(key).value(1).member("after", 2).end_object();
+        const std::string escaped = nlohmann_text(key);
+        CHECK(w.text() == "{" + escaped + ":1,\"after\":2}");
+    }
+    core::JsonWriter w;
+    w.begin_object().key("").value(0).key("step_sources").begin_array().end_array().member("x_1", "y").end_object();
+    CHECK(w.text() == R"({"":0,"step_sources":[],"x_1":"y"})");
+    // A literal that would need escaping does not compile: JsonKey's check runs while compiling.
+}
