@@ -73,10 +73,15 @@ ExposureSeries simulate_exposure(const Pk& pk, const ExposureRegimen& regimen, i
     const double samples_per_interval = regimen.interval_hours / step;
     const int shift = static_cast<int>(samples_per_interval);
     const bool on_grid = regimen.interval_hours > 0 && shift > 0 && shift == samples_per_interval;
+    // Only as far as a dose is remembered: the sums below stop at memory_hours, so anakinra's
+    // curve (hours of memory) is a few days of samples, not the whole 84 days. A term past the
+    // curve's end would be computed directly, to the same bits.
+    const double remembered_samples = memory_hours / step;
+    const int curve_samples = remembered_samples < samples ? static_cast<int>(remembered_samples) + 1 : samples;
     std::vector<double> curve;
     if (on_grid) {
-        curve.reserve(static_cast<size_t>(samples) + 1);
-        for (int j = 0; j <= samples; ++j) curve.push_back(single_dose(j * step, ka, ke, iv));
+        curve.reserve(static_cast<size_t>(curve_samples) + 1);
+        for (int j = 0; j <= curve_samples; ++j) curve.push_back(single_dose(j * step, ka, ke, iv));
     }
     s.t_hours.reserve(static_cast<size_t>(samples) + 1);
     s.relative_concentration.reserve(static_cast<size_t>(samples) + 1);
@@ -92,7 +97,8 @@ ExposureSeries simulate_exposure(const Pk& pk, const ExposureRegimen& regimen, i
                 const double since = t - k * regimen.interval_hours;
                 if (since > memory_hours) break;
                 const int j = i - k * shift;
-                c += on_grid && j >= 0 && since == j * step ? curve[static_cast<size_t>(j)] : single_dose(since, ka, ke, iv);
+                c += on_grid && j >= 0 && j <= curve_samples && since == j * step ? curve[static_cast<size_t>(j)]
+                                                                                  : single_dose(since, ka, ke, iv);
             }
         }
         s.t_hours.push_back(round_to(t, 3));
