@@ -152,7 +152,9 @@ struct Written {
 TEST_CASE("step writer: texts written side by side do not mix, ids are written whole, a rounded text grows in place") {
     namespace sd = core::step_detail;
     Written out;
-    auto& [steps, words, sources, w] = out;
+    const std::vector<core::Step>& steps = out.steps;
+    const std::string& words = out.words;
+    sd::StepWriter& w = out.w;
     static const core::Source rule{{"kineret-us"}, "US label 2.2", false, ""};
     sd::Text first{w};
     first << "Row 1: ";
@@ -178,7 +180,8 @@ TEST_CASE("step writer: texts written side by side do not mix, ids are written w
 TEST_CASE("step writer: each rule is listed once, whether passed again or as an equal copy, and different rules apart") {
     namespace sd = core::step_detail;
     Written out;
-    auto& [steps, words, sources, w] = out;
+    const std::vector<core::Source>& sources = out.sources;
+    sd::StepWriter& w = out.w;
     const core::Source rule{{"kineret-us"}, "US label 2.2", false, ""};
     const core::Source copy = rule;
     const core::Source other{{"kineret-us"}, "US label 2.3", false, ""};
