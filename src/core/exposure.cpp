@@ -74,8 +74,8 @@ ExposureSeries simulate_exposure(const Pk& pk, const ExposureRegimen& regimen, i
     const int shift = static_cast<int>(samples_per_interval);
     const bool on_grid = regimen.interval_hours > 0 && shift > 0 && shift == samples_per_interval;
     // Only as far as a dose is remembered: the sums below stop at memory_hours, so anakinra's
-    // curve (hours of memory) is a few days of samples, not the whole 84 days. A term past the
-    // curve's end would be computed directly, to the same bits.
+    // curve is about a week of samples at normal clearance (~173 h), not the whole requested
+    // period. A term past the curve's end would be computed directly, to the same bits.
     const double remembered_samples = memory_hours / step;
     const int curve_samples = remembered_samples < samples ? static_cast<int>(remembered_samples) + 1 : samples;
     std::vector<double> curve;

@@ -22,7 +22,8 @@ inline std::string num(double value, int decimals = 2) { return format_number(va
 
 // A step's id in up to three pieces ("ladder.3." "split_ml"), written straight into the
 // response's step_words: an id is never a string of its own (ladder ids are longer than a
-// string's inline 15 characters, so each one was an allocation).
+// string's inline room, 15 characters natively and 10 in the wasm build, so each one was an
+// allocation).
 struct StepId {
     StepId(const char* whole) : pieces{whole, {}, {}} {}
     StepId(std::string_view whole) : pieces{whole, {}, {}} {}
@@ -59,6 +60,8 @@ public:
     std::vector<Source>& sources;
     StepPanel panel = StepPanel::Patient;
     // Adds a step; when the rounding changed the value, the text says how it was rounded.
+    // `unit` is kept as a view: it must be a string literal (every caller passes one, or a
+    // pointer to one).
     Step& add(StepId quantity, std::string_view text, StepOp op, Operands operands, StepRounding rounding, int decimals,
               double result, const char* unit, const Source& source);
     Step& add(StepId quantity, Text& text, StepOp op, Operands operands, StepRounding rounding, int decimals, double result,
@@ -139,6 +142,9 @@ inline Step& StepWriter::add(StepId quantity, Text& text, StepOp op, Operands op
 // The rule if there is one, else `otherwise`: a reference to where the rule lives (add() takes
 // rules by address; std::optional::value_or would make a temporary copy).
 inline const Source& source_or(const std::optional<Source>& rule, const Source& otherwise) { return rule ? *rule : otherwise; }
+// Temporaries would come back as a reference to a rule that is about to go.
+const Source& source_or(const std::optional<Source>& rule, const Source&& otherwise) = delete;
+const Source& source_or(const std::optional<Source>&& rule, const Source& otherwise) = delete;
 
 // A value as the request gave it.
 const Source& entered_source();

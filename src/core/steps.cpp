@@ -6,6 +6,7 @@
 #include "units.hpp"
 
 #include <algorithm>
+#include <cassert>
 
 namespace core {
 
@@ -137,7 +138,11 @@ Step& StepWriter::add_written(StepId quantity, StepWords text, StepOp op, Operan
 
 std::size_t StepWriter::source_index(const Source& source) {
     for (std::size_t i = 0; i < known_count_; ++i)
-        if (known_address_[i] == &source) return known_index_[i];
+        if (known_address_[i] == &source) {
+            // Checked in debug builds (the sanitizer tests): an address never means two rules.
+            assert(sources[known_index_[i]] == source);
+            return known_index_[i];
+        }
     // The rule once per response: the same rule (a band, the entered values) backs many steps.
     const std::size_t index = static_cast<std::size_t>(std::find(sources.begin(), sources.end(), source) - sources.begin());
     if (index == sources.size()) sources.push_back(source);
