@@ -143,11 +143,16 @@ struct Step {
     std::size_t source = 0;
 };
 
+// The place of everything written to a response's step_words since `offset` (the one place
+// a place is made: a response's words are ~15 KB, far inside 32 bits).
+inline StepWords words_since(const std::string& step_words, std::size_t offset) {
+    return {static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(step_words.size() - offset)};
+}
 // Appends `words` to a response's step_words and says where they are.
 inline StepWords append_step_words(std::string& step_words, std::string_view words) {
-    const StepWords at{static_cast<std::uint32_t>(step_words.size()), static_cast<std::uint32_t>(words.size())};
+    const std::size_t offset = step_words.size();
     step_words.append(words);
-    return at;
+    return words_since(step_words, offset);
 }
 // The words at `at`; like step_sources.at(), a place past the end throws std::out_of_range.
 inline std::string_view words_at(std::string_view step_words, StepWords at) { return step_words.substr(at.offset, at.size); }

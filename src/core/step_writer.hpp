@@ -115,7 +115,7 @@ public:
     // Where the text is, now the last words written.
     StepWords written() {
         to_end();
-        return {static_cast<std::uint32_t>(start_), static_cast<std::uint32_t>(end_ - start_)};
+        return words_since(words_, start_);
     }
 
 private:

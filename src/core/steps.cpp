@@ -128,11 +128,11 @@ Step& StepWriter::add_written(StepId quantity, StepWords text, StepOp op, Operan
             words += rounding == StepRounding::Down ? ", rounded down to " : ", rounded to ";
             words += rounding_unit(decimals);
             words += ')';
-            step.text.size = static_cast<std::uint32_t>(words.size() - step.text.offset);
+            step.text = words_since(words, step.text.offset);
         }
-    step.quantity.offset = static_cast<std::uint32_t>(words.size());
+    const std::size_t id_offset = words.size();
     for (const std::string_view piece : quantity.pieces) words.append(piece);
-    step.quantity.size = static_cast<std::uint32_t>(words.size() - step.quantity.offset);
+    step.quantity = words_since(words, id_offset);
     return step;
 }
 
