@@ -207,4 +207,44 @@ void JsonWriter::string(std::string_view text) {
     put('"');
 }
 
+std::string indented_json(std::string_view compact, int indent) {
+    std::string out;
+    out.reserve(compact.size() + compact.size() / 2);
+    int level = 0;
+    const auto new_line = [&] { out.append(1, '\n').append(static_cast<std::size_t>(level * indent), ' '); };
+    bool in_string = false;
+    for (std::size_t i = 0; i < compact.size(); ++i) {
+        const char c = compact[i];
+        out += c;
+        if (in_string) {
+            if (c == '\\' && i + 1 < compact.size()) out += compact[++i];  // the escaped character, even a quote
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        switch (c) {
+            case '"': in_string = true; break;
+            case '{':
+            case '[':
+                if (i + 1 < compact.size() && (compact[i + 1] == '}' || compact[i + 1] == ']')) {
+                    out += compact[++i];  // {} and [] stay on one line
+                } else {
+                    ++level;
+                    new_line();
+                }
+                break;
+            case '}':
+            case ']':
+                out.pop_back();
+                --level;
+                new_line();
+                out += c;
+                break;
+            case ',': new_line(); break;
+            case ':': out += ' '; break;
+            default: break;
+        }
+    }
+    return out;
+}
+
 }  // namespace core

@@ -55,6 +55,8 @@ public:
     JsonWriter& value(int n) { return integer(n); }
     JsonWriter& value(long n) { return integer(n); }
     JsonWriter& value(long long n) { return integer(n); }
+    // A count or a limit (std::size_t), far below 2^63.
+    JsonWriter& value(unsigned long n) { return integer(static_cast<long long>(n)); }
     JsonWriter& value(std::string_view text);
     JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
     JsonWriter& value(const char* text) { return value(std::string_view(text)); }
@@ -72,6 +74,15 @@ public:
         begin_array();
         for (const auto& item : list) value(item);
         return end_array();
+    }
+
+    // A value that is JSON text already (a response another writer wrote), copied as it is: it
+    // must be one well-formed JSON value.
+    JsonWriter& raw_value(std::string_view json) {
+        separate();
+        put(json);
+        comma_ = true;
+        return *this;
     }
 
     // key(name).value(v) in one call.
@@ -119,5 +130,10 @@ private:
     std::size_t size_ = 0, capacity_ = 0;
     bool comma_ = false;  // a value came before: the next key or array item needs a ','
 };
+
+// Compact JSON text (a JsonWriter's) laid out for people to read, `indent` spaces a level, as
+// nlohmann's dump(indent) lays it out: a member on each line, "key": value, and an empty object
+// or list kept as {} or [].
+std::string indented_json(std::string_view compact, int indent);
 
 }  // namespace core

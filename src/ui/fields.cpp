@@ -4,7 +4,7 @@
 #include "inputs.hpp"
 #include "safety_items.hpp"
 
-#include <nlohmann/json.hpp>
+#include "json_writer.hpp"
 
 namespace ui {
 
@@ -226,27 +226,30 @@ std::string option_label(const Field& f, const std::string& value) {
 }
 
 std::string fields_json() {
-    nlohmann::ordered_json j;
-    j["limits"] = {{"max_params", StateLimits::max_params},
-                   {"max_name_bytes", StateLimits::max_name_bytes},
-                   {"max_value_bytes", StateLimits::max_value_bytes},
-                   {"max_state_bytes", StateLimits::max_state_bytes},
-                   {"max_request_bytes", StateLimits::max_request_bytes},
-                   {"max_paste_bytes", StateLimits::max_paste_bytes}};
-    j["fields"] = nlohmann::ordered_json::array();
+    core::JsonWriter j;
+    j.begin_object().key("limits").begin_object();
+    j.member("max_params", StateLimits::max_params)
+        .member("max_name_bytes", StateLimits::max_name_bytes)
+        .member("max_value_bytes", StateLimits::max_value_bytes)
+        .member("max_state_bytes", StateLimits::max_state_bytes)
+        .member("max_request_bytes", StateLimits::max_request_bytes)
+        .member("max_paste_bytes", StateLimits::max_paste_bytes);
+    j.end_object().key("fields").begin_array();
     for (const auto& f : input_fields()) {
-        nlohmann::ordered_json e = {{"name", f.name}, {"kind", to_string(f.kind)}, {"label", f.label}};
-        if (!f.unit.empty()) e["unit"] = f.unit;
-        if (!f.unit_field.empty()) e["unit_field"] = f.unit_field;
+        j.begin_object().member("name", f.name).member("kind", to_string(f.kind)).member("label", f.label);
+        if (!f.unit.empty()) j.member("unit", f.unit);
+        if (!f.unit_field.empty()) j.member("unit_field", f.unit_field);
         if (!f.options.empty()) {
-            e["options"] = nlohmann::ordered_json::array();
-            for (const auto& o : f.options) e["options"].push_back({{"value", o.value}, {"label", o.label}});
+            j.key("options").begin_array();
+            for (const auto& o : f.options) j.begin_object().member("value", o.value).member("label", o.label).end_object();
+            j.end_array();
         }
-        if (!f.default_value.empty()) e["default"] = f.default_value;
-        if (!f.group.empty()) e["group"] = f.group;
-        j["fields"].push_back(e);
+        if (!f.default_value.empty()) j.member("default", f.default_value);
+        if (!f.group.empty()) j.member("group", f.group);
+        j.end_object();
     }
-    return j.dump();
+    j.end_array().end_object();
+    return j.take();
 }
 
 }  // namespace ui

@@ -1,12 +1,11 @@
 #include "outputs.hpp"
 
-#include <nlohmann/json.hpp>
+#include "json_text.hpp"
+#include "json_writer.hpp"
 
 namespace ui {
 
 namespace {
-
-constexpr auto kReplace = nlohmann::json::error_handler_t::replace;
 
 // "2026-11-22T14:05" (or with seconds): a plausible local timestamp, or nothing.
 bool timestamp_shape(std::string_view t) {
@@ -22,23 +21,26 @@ bool timestamp_shape(std::string_view t) {
 }  // namespace
 
 std::string export_json(const Inputs& inputs, const std::string& response_json, const Clock& clock) {
-    nlohmann::ordered_json out;
-    out["inputs"] = nlohmann::ordered_json::object();
-    for (const auto& [name, value] : params_from_inputs(inputs)) out["inputs"][name] = value;
-    out["response"] = nlohmann::ordered_json::parse(response_json, nullptr, false);
-    out["generated_at"] = clock.iso;
-    return out.dump(2, ' ', false, kReplace) + "\n";
+    core::JsonWriter out;
+    out.begin_object().key("inputs").begin_object();
+    for (const auto& [name, value] : params_from_inputs(inputs)) out.key_text(name).value(value);
+    // The response is the module's own JSON text, written once already: copied, not read again.
+    out.end_object().key("response").raw_value(response_json).member("generated_at", clock.iso).end_object();
+    return core::indented_json(out.text(), 2) + "\n";
 }
 
 std::string storage_record(const Inputs& inputs, const std::string& saved_at) {
-    return nlohmann::ordered_json{{"state", state_string(inputs)}, {"saved_at", saved_at}}.dump(-1, ' ', false, kReplace);
+    core::JsonWriter out;
+    out.begin_object().member("state", state_string(inputs)).member("saved_at", saved_at).end_object();
+    return out.take();
 }
 
 std::optional<SavedPatient> read_storage_record(std::string_view text) {
-    const auto j = nlohmann::json::parse(text, nullptr, false);
-    if (!j.is_object() || !j.contains("state") || !j["state"].is_string() || !j.contains("saved_at") || !j["saved_at"].is_string())
-        return std::nullopt;
-    SavedPatient saved{j["state"].get<std::string>(), j["saved_at"].get<std::string>()};
+    core::Json j;
+    if (core::parse_json_strict(text, j) || !j.is_object()) return std::nullopt;
+    const auto state = j.find("state"), saved_at = j.find("saved_at");
+    if (state == j.end() || !state->is_string() || saved_at == j.end() || !saved_at->is_string()) return std::nullopt;
+    SavedPatient saved{state->get<std::string>(), saved_at->get<std::string>()};
     if (!timestamp_shape(saved.saved_at) || saved.state.size() > StateLimits::max_state_bytes) return std::nullopt;
     if (is_blank(inputs_from_state(saved.state).inputs)) return std::nullopt;
     return saved;

@@ -3,7 +3,7 @@
 #include "fields.hpp"
 #include "step.hpp"
 
-#include <nlohmann/json.hpp>
+#include "json_writer.hpp"
 
 namespace ui {
 
@@ -60,10 +60,13 @@ PracticeView practice_view(const Inputs& in, const core::TeachingSet& teaching) 
         if (q == nullptr) ++unknown;
         else view.asked.push_back({slot, q});
     }
-    if (unknown > 0)
-        view.problem += (view.problem.empty() ? "" : " ") + std::to_string(unknown) +
-                        (unknown == 1 ? " question asks for a quantity" : " questions ask for quantities") +
-                        " this widget does not know; they were left out.";
+    if (unknown > 0) {
+        // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string&&.
+        if (!view.problem.empty()) view.problem += ' ';
+        view.problem += std::to_string(unknown);
+        view.problem += unknown == 1 ? " question asks for a quantity" : " questions ask for quantities";
+        view.problem += " this widget does not know; they were left out.";
+    }
     if (ids.size() > StateLimits::max_asked)
         view.problem += (view.problem.empty() ? "" : " ") + std::string("Only the first ") + std::to_string(StateLimits::max_asked) +
                         " questions are asked; " + std::to_string(ids.size() - StateLimits::max_asked) + " more were left out.";
@@ -110,26 +113,25 @@ std::vector<core::Mark> practice_marks(const Inputs& in, const core::Response& r
 }
 
 std::string hidden_result_json(const Inputs& in, const core::Response& r) {
-    nlohmann::ordered_json j;
-    j["data_version"] = r.data_version;
-    j["practice"] = {{"case", in.case_id}, {"answers_hidden", true}};
-    return j.dump();
+    core::JsonWriter j;
+    j.begin_object().member("data_version", r.data_version).key("practice").begin_object();
+    j.member("case", in.case_id).member("answers_hidden", true).end_object().end_object();
+    return j.take();
 }
 
 std::string practice_message_json(const Inputs& in, const std::vector<core::Mark>& marks) {
-    nlohmann::ordered_json j;
-    j["case"] = in.case_id;
-    j["answers"] = nlohmann::ordered_json::array();
+    core::JsonWriter j;
+    j.begin_object().member("case", in.case_id).key("answers").begin_array();
     int right = 0, asked = 0;
     for (const auto& m : marks) {
         if (m.status != core::MarkStatus::NotApplicable) ++asked;
-        j["answers"].push_back({{"quantity", m.quantity}, {"status", core::to_string(m.status)},
-                                {"right", m.status == core::MarkStatus::Right}});
+        j.begin_object().member("quantity", m.quantity).member("status", core::to_string(m.status));
+        j.member("right", m.status == core::MarkStatus::Right).end_object();
         if (m.status == core::MarkStatus::Right) ++right;
     }
-    j["right"] = right;
-    j["asked"] = asked;  // questions this case can answer
-    return j.dump();
+    j.end_array().member("right", right).member("asked", asked);  // asked: questions this case can answer
+    j.end_object();
+    return j.take();
 }
 
 std::string hidden_summary(const Inputs& in, const PracticeView& view) {
@@ -171,7 +173,7 @@ std::string working_text(const core::Response& r) {
         bool titled = false;
         for (const auto& s : r.steps) {
             if (s.panel != panel) continue;
-            if (!titled) out += "\n" + panel_title(panel) + ":";
+            if (!titled) out.append("\n").append(panel_title(panel)).append(":");
             titled = true;
             out += "\n- " + step_line(r, s);
         }

@@ -139,3 +139,20 @@ TEST_CASE("json writer: a key from data is escaped as nlohmann escapes it; a lit
     CHECK(w.text() == R"({"":0,"step_sources":[],"x_1":"y"})");
     // A literal that would need escaping does not compile: JsonKey's check runs while compiling.
 }
+
+TEST_CASE("json writer: indented_json lays compact text out as nlohmann's dump(2) does") {
+    const char* texts[] = {
+        "{}",
+        "[]",
+        "{\"a\":{},\"b\":[],\"c\":[{}]}",
+        "{\"inputs\":{\"weight\":\"20\"},\"response\":{\"ok\":true,\"steps\":[{\"id\":\"a\",\"operands\":[1,2.5,-3]}],\"x\":null}}",
+        "[\"quote \\\" inside\",\"backslash \\\\\",\"brace { [ , : in text ] }\",\"\\\\\\\"\"]",
+        "{\"k:,\":\"v{}[]\",\"n\":[[],[[]],{\"d\":{}}]}",
+        "\"a lone string\"",
+        "20",
+    };
+    for (const char* compact : texts) {
+        const std::string expected = nlohmann::ordered_json::parse(compact).dump(2);
+        CHECK_MESSAGE(core::indented_json(compact, 2) == expected, compact);
+    }
+}
