@@ -211,7 +211,9 @@ std::string indented_json(std::string_view compact, int indent) {
     std::string out;
     out.reserve(compact.size() + compact.size() / 2);
     int level = 0;
-    const auto new_line = [&] { out.append(1, '\n').append(static_cast<std::size_t>(level * indent), ' '); };
+    indent = std::max(indent, 0);
+    // Never below level 0, even for text with more closers than openers (not JSON this writer makes).
+    const auto new_line = [&] { out.append(1, '\n').append(static_cast<std::size_t>(std::max(level, 0) * indent), ' '); };
     bool in_string = false;
     for (std::size_t i = 0; i < compact.size(); ++i) {
         const char c = compact[i];

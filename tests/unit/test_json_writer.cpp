@@ -155,4 +155,7 @@ TEST_CASE("json writer: indented_json lays compact text out as nlohmann's dump(2
         const std::string expected = nlohmann::ordered_json::parse(compact).dump(2);
         CHECK_MESSAGE(core::indented_json(compact, 2) == expected, compact);
     }
+    // Not JSON this writer makes, but never an indent below the left margin (or a huge one).
+    CHECK(core::indented_json("}]", 2) == "\n}\n]");
+    CHECK(core::indented_json("[1]", -3) == "[\n1\n]");
 }

@@ -100,7 +100,8 @@ TEST_CASE("local storage keeps the state with its time; junk and blank records o
     CHECK(ui::restore_label("junk", "2026-11-23") == "Restore last patient");
     for (const char* junk : {"", "[1]", "{\"params\":{\"weight\":\"20\"}}", "{\"state\":\"weight=20\",\"saved_at\":\"x\"}",
                              "{\"state\":\"\",\"saved_at\":\"2026-11-22T14:05\"}",
-                             // read strictly: a key given twice, or text after the record, is not a record this page wrote
+                             // read strictly: a key given twice is not a record this page wrote (text after the
+                             // record was refused before the strict reader too)
                              "{\"state\":\"weight=20\",\"state\":\"weight=200\",\"saved_at\":\"2026-11-22T14:05\"}",
                              "{\"state\":\"weight=20\",\"saved_at\":\"2026-11-22T14:05\"} {}"})
         CHECK_MESSAGE(!ui::read_storage_record(junk), junk);
