@@ -60,16 +60,17 @@ PracticeView practice_view(const Inputs& in, const core::TeachingSet& teaching) 
         if (q == nullptr) ++unknown;
         else view.asked.push_back({slot, q});
     }
-    if (unknown > 0) {
-        // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string&&.
+    // Each problem is a sentence of its own after the ones before.
+    const auto add_problem = [&view](const std::string& sentence) {
         if (!view.problem.empty()) view.problem += ' ';
-        view.problem += std::to_string(unknown);
-        view.problem += unknown == 1 ? " question asks for a quantity" : " questions ask for quantities";
-        view.problem += " this widget does not know; they were left out.";
-    }
+        view.problem += sentence;
+    };
+    if (unknown > 0)
+        add_problem(std::to_string(unknown) + (unknown == 1 ? " question asks for a quantity" : " questions ask for quantities") +
+                    " this widget does not know; they were left out.");
     if (ids.size() > StateLimits::max_asked)
-        view.problem += (view.problem.empty() ? "" : " ") + std::string("Only the first ") + std::to_string(StateLimits::max_asked) +
-                        " questions are asked; " + std::to_string(ids.size() - StateLimits::max_asked) + " more were left out.";
+        add_problem("Only the first " + std::to_string(StateLimits::max_asked) + " questions are asked; " +
+                    std::to_string(ids.size() - StateLimits::max_asked) + " more were left out.");
     if (view.asked.empty() && view.problem.empty())
         view.problem = "No question: the link gives no ask= list and no built-in case.";
     return view;
