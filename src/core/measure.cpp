@@ -68,6 +68,7 @@ Measure measure_dose(double mg, const Presentation& p, std::optional<double> off
             // Full syringes, then the rest; a rest too small to measure is shared evenly with the
             // last full syringe (110 mg: 55 + 55 mg, not 100 + 10 mg).
             const double rest = mg - (syringes - 1) * p.device_mg;
+            m.syringe_draws_mg.reserve(static_cast<size_t>(syringes));  // one block, not one per growth
             for (int i = 0; i + 1 < syringes; ++i) m.syringe_draws_mg.push_back(p.device_mg);
             m.syringe_draws_mg.push_back(round_to(rest, 1));
             if (syringes > 1 && p.min_measurable_mg && below(rest, *p.min_measurable_mg)) {

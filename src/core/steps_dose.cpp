@@ -242,17 +242,21 @@ void ladder_steps(StepWriter& w, const Response& r, const Dose& d, const Present
     const bool capped_start = start.min_mg < first_step_mg * (1 - kTolerance);
     const double step = reg.step_mg_per_kg > 0 ? reg.step_mg_per_kg : 1;
     const double interval = reg.interval_hours.value_or(24);
+    // A row's id prefix, lead and frequency words, rewritten in place for each row: new strings
+    // per row allocated again whenever the words outgrew a string's inline room (a non-daily
+    // row's frequency, a split row's lead).
+    std::string id, lead, per;
     for (size_t i = 0; i < r.ladder.size(); ++i) {
         const LadderRow& row = r.ladder[i];
-        std::string id = "ladder.";
+        id.assign("ladder.");
         append_number(id, static_cast<double>(i), 0);
         id += '.';
-        std::string lead = "Row ";
+        lead.assign("Row ");
         append_number(lead, static_cast<double>(i + 1), 0);
         lead += ": ";
-        std::string per = " a day";
+        per.assign(" a day");
         if (!row.daily) {
-            per = " per administration, every ";
+            per.assign(" per administration, every ");
             append_number(per, reg.interval_hours.value_or(48));
             per += " h";
         }
