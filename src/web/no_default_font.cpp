@@ -1,19 +1,27 @@
 // Dear ImGui's built-in font, left out of the module. ImFontAtlas::Build() falls back to
-// AddFontDefault() (ProggyClean, 11,980 bytes of compressed font data) when no font was added;
-// the widget always adds its own two first (ui::load_fonts), so that font is never drawn, but
-// the fallback kept it linked and 1.90.1 has no setting to leave it out. The widget's link
-// wraps AddFontDefault (CMakeLists.txt: -Wl,--wrap=...), so its callers reach this function and
-// the original, with the font's data, is not linked.
+// AddFontDefault() (ProggyClean: 11,980 bytes of base85 text and the decoder that unpacks it)
+// when no font was added; the widget always adds its own two first (ui::load_fonts), so that
+// font is never drawn, but the fallback kept it linked and 1.90.1 has no setting to leave it
+// out. The widget's link wraps AddFontDefault (CMakeLists.txt: -Wl,--wrap=...), so its callers
+// reach this function and the original, with the font's data, is not linked.
+#include "dom.hpp"
+
 #include <imgui.h>
 
-#include <cstdio>
 #include <cstdlib>
+#include <type_traits>
+
+// The wrap names the function by its link name: a later ImGui that renames it or changes its
+// parameters stops this build here instead of silently linking the font again.
+static_assert(std::is_same_v<decltype(&ImFontAtlas::AddFontDefault), ImFont* (ImFontAtlas::*)(const ImFontConfig*)>,
+              "ImFontAtlas::AddFontDefault changed: update the link name in CMakeLists.txt and here");
 
 // ImFontAtlas::AddFontDefault(const ImFontConfig*) by its (Itanium ABI) link name; in wasm a
 // member function takes `this` as its first argument.
 extern "C" ImFont* __wrap__ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig(ImFontAtlas*, const ImFontConfig*) {
-    // Reached only if the fonts were not added: a failure the page must show, not a page drawn
-    // in a font nobody chose. The trap stops the module, and the page hides every dose.
-    std::fputs("dosechecker: ImGui asked for its default font; the widget's fonts were not added\n", stderr);
+    // Reached only if the widget's fonts were not added: the page must say so rather than draw
+    // in a font nobody chose. web::fail hides every dose with the reason; abort() then stops the
+    // module, since ImGui cannot go on without a font.
+    web::fail("its fonts were not added before the first frame");
     std::abort();
 }
