@@ -14,11 +14,11 @@
 // The wrap names the function by its link name: a later ImGui that renames it or changes its
 // parameters stops this build here instead of silently linking the font again.
 static_assert(std::is_same_v<decltype(&ImFontAtlas::AddFontDefault), ImFont* (ImFontAtlas::*)(const ImFontConfig*)>,
-              "ImFontAtlas::AddFontDefault changed: update the link name in CMakeLists.txt and here");
+              "ImFontAtlas::AddFontDefault changed: update IMGUI_ADD_FONT_DEFAULT_SYMBOL in CMakeLists.txt");
 
-// ImFontAtlas::AddFontDefault(const ImFontConfig*) by its (Itanium ABI) link name; in wasm a
-// member function takes `this` as its first argument.
-extern "C" ImFont* __wrap__ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig(ImFontAtlas*, const ImFontConfig*) {
+// "__wrap_" and AddFontDefault's (Itanium ABI) link name, from CMakeLists.txt, which also gives
+// the link its --wrap; in wasm a member function takes `this` as its first argument.
+extern "C" ImFont* DOSECHECK_ADD_FONT_DEFAULT_WRAPPER(ImFontAtlas*, const ImFontConfig*) {
     // Reached only if the widget's fonts were not added: the page must say so rather than draw
     // in a font nobody chose. web::fail hides every dose with the reason; abort() then stops the
     // module, since ImGui cannot go on without a font.
