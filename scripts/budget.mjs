@@ -129,6 +129,31 @@ async function profile(cdp, act) {
   return { total, where: top(where, 6), fns: top(fns, 8) };
 }
 
+// Where a painted frame waits instead of working: in headless Chromium the compositor reads a
+// WebGL canvas back (GLES2::ReadPixels) on the renderer's main thread, which blocks until the GPU
+// process (SwiftShader) has finished drawing the frame. That wait is part of TaskDuration, so it
+// is in every CPU-per-frame row, and its size follows the pixels drawn, not the page's code.
+// Traced in a pass of its own (tracing costs time), per painted frame.
+async function gpuWait(page, cdp, act) {
+  const events = [];
+  const collect = (d) => events.push(...d.value);
+  cdp.on('Tracing.dataCollected', collect);
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: 'gpu,toplevel', transferMode: 'ReportEvents' });
+  const painted0 = await framesPainted(page);
+  await act();
+  await page.waitForTimeout(200);
+  const painted = (await framesPainted(page)) - painted0;
+  await cdp.send('Tracing.end');
+  await complete;
+  cdp.off('Tracing.dataCollected', collect);
+  const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const total = (name) => events.filter((e) => e.ph === 'X' && e.name === name && mainThreads.has(`${e.pid}:${e.tid}`))
+    .reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
+  const waitMs = total('CommandBufferProxyImpl::WaitForGetOffset');
+  return { painted, waitMs, readPixelsMs: total('GLES2::ReadPixels'), perFrame: painted > 0 ? waitMs / painted : NaN };
+}
+
 async function firstLoad(browser, url) {
   const times = [];
   const arrivals = [];
@@ -230,6 +255,13 @@ async function interact(browser, url, viewport, withProfiles) {
     typing.profile = await profile(cdp, type);
     await page.mouse.move(viewport.width / 2, viewport.height / 2);
     scroll.profile = await profile(cdp, wheel);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await settle(page);
+    await weight.click();
+    await settle(page);
+    typing.gpu = await gpuWait(page, cdp, type);
+    await page.mouse.move(viewport.width / 2, viewport.height / 2);
+    scroll.gpu = await gpuWait(page, cdp, wheel);
   }
   await context.close();
   return { idle, scroll: { ...scroll, scrollable, scrolledTo }, typing };
@@ -256,8 +288,9 @@ async function measureBaseline(browser, base) {
   };
   const drag = await cpuPerFrame(page, cdp, dragSlider);
   const dragProfile = await profile(cdp, dragSlider);
+  const dragGpu = await gpuWait(page, cdp, dragSlider);
   await context.close();
-  return { load, idle, drag: { ...drag, profile: dragProfile } };
+  return { load, idle, drag: { ...drag, profile: dragProfile, gpu: dragGpu } };
 }
 
 const browser = await launch();
@@ -312,6 +345,17 @@ console.log(`- CPU split (DevTools metrics): scrolling ${split(w.scroll)}; typin
 for (const [label, p] of [['scrolling', w.scroll.profile], ['typing', w.typing.profile], ['baseline drag', b.drag.profile]]) {
   console.log(`- sampled profile, ${label} (a second pass, ${p.total.toFixed(0)} ms busy): by file: ${p.where.join(', ')}`);
   console.log(`    heaviest: ${p.fns.join(', ')}`);
+}
+{
+  // The rest of a painted frame once the wait is taken out: what the page's own work costs.
+  const wait = (r) => `${ms2(r.gpu.perFrame)} ms (ReadPixels in all, the wait and the copy, ${ms2(r.gpu.readPixelsMs / Math.max(1, r.gpu.painted))} ms; ${r.gpu.painted} frames)`;
+  const rest = (r) => r.perFrame - r.gpu.perFrame;
+  console.log(`- waiting for the GPU process (a traced third pass, per painted frame; the renderer's main thread blocks while ` +
+    `SwiftShader finishes the frame the compositor reads back): scrolling ${wait(w.scroll)}, typing ${wait(w.typing)}, ` +
+    `baseline drag ${wait(b.drag)}. Without the wait, per painted frame: scrolling ${ms2(rest(w.scroll))} ms, typing ` +
+    `${ms2(rest(w.typing))} ms, baseline ${ms2(rest(b.drag))} ms (${(rest(w.scroll) / rest(b.drag)).toFixed(2)}× and ` +
+    `${(rest(w.typing) / rest(b.drag)).toFixed(2)}×); the typing wait alone is ${(w.typing.gpu.perFrame / b.drag.perFrame).toFixed(2)}× ` +
+    `the baseline's whole frame.`);
 }
 console.log(`- cold start: the module's files had arrived at ${ms0(w.load.arrived)} ms (baseline ${ms0(b.load.arrived)} ms); ` +
   `compiling, starting and drawing took the remaining ${ms0(w.load.firstFrame - w.load.arrived)} ms ` +
