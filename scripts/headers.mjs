@@ -48,14 +48,21 @@ export function nginxFormat(rules) {
     block('/', []) + rules.filter((r) => r.path !== '/*').map((r) => block(`= ${r.path}`, r.headers)).join('');
 }
 
+// web/icon.svg as a data: URL for an href: percent-encoded, so no character can end the attribute.
+function iconDataUrl() {
+  const svg = readFileSync(join(dirname(HEADERS_FILE), 'icon.svg'), 'utf8').replace(/<!--[\s\S]*?-->/g, '').replace(/\s+/g, ' ').trim();
+  return 'data:image/svg+xml,' + encodeURIComponent(svg);
+}
+
 // The built site's pages: index.html and embed.html (the same page; bridge.js tells them apart
-// by name) with the policy written into their CSP meta tag (for hosts that send no headers),
-// and _headers for static hosts.
+// by name) with the policy written into their CSP meta tag (for hosts that send no headers) and
+// the icon into their icon link, and _headers for static hosts.
 function writeSite(indexHtml, siteDir) {
   const config = JSON.parse(readFileSync(HEADERS_FILE, 'utf8'));
   const page = readFileSync(indexHtml, 'utf8');
   if (!page.includes('content="{csp}"')) throw new Error(`${indexHtml}: no CSP meta placeholder content="{csp}"`);
-  const filled = page.replace('content="{csp}"', `content="${config.csp}"`);
+  if (!page.includes('href="{icon_svg}"')) throw new Error(`${indexHtml}: no icon placeholder href="{icon_svg}"`);
+  const filled = page.replace('content="{csp}"', `content="${config.csp}"`).replace('href="{icon_svg}"', `href="${iconDataUrl()}"`);
   writeFileSync(join(siteDir, 'index.html'), filled);
   writeFileSync(join(siteDir, 'embed.html'), filled);
   writeFileSync(join(siteDir, '_headers'), netlifyFormat(headerRules()));

@@ -58,6 +58,30 @@ test('the module\'s files are preloaded with the page and fetched once each, the
   await context.close();
 });
 
+// Each edit rewrites the fragment (history.replaceState), and Chromium then fetches the page's
+// icon again: with the icon a file, that was one request per keystroke (through the service
+// worker, or to the server before one controls the page). The icon is now written into the page.
+test('typing into a field fetches nothing: each key rewrites the fragment, and no request follows, not even the icon', async () => {
+  const { context, page } = await openWidget(browser, baseUrl, 'indication=nomid&weight=20');
+  await waitForIdle(page);
+  const requested = [];
+  context.on('request', (r) => requested.push(r.url().slice(0, 120)));
+  const weight = page.getByRole('textbox', { name: 'Weight', exact: true });
+  await weight.click();
+  await page.keyboard.press('Control+A');
+  for (const digit of '35') {
+    await page.keyboard.type(digit);
+    await page.waitForTimeout(120);
+  }
+  await waitForSummary(page, 'Weight 35 kg');
+  await page.waitForTimeout(500);
+  assert.match(page.url(), /#indication=nomid&weight=35$/);
+  assert.deepEqual(requested, []);
+  const icon = await page.evaluate(() => document.querySelector('link[rel=icon]').href);
+  assert.match(icon, /^data:image\/svg\+xml,%3Csvg/);
+  await context.close();
+});
+
 test('the URL fragment produces the right #dose-summary, the overall verdict first', async () => {
   const cases = [
     ['indication=nomid&weight=20&age=6&crcl=90', ['NOMID', 'Weight 20 kg', 'CrCl 90 mL/min', '20 mg to 40 mg per day', 'Ceiling: 160 mg per day']],
