@@ -51,6 +51,14 @@ std::vector<const Node*> Tree::children(int index) const {
 
 int Builder::add(Node node) {
     node.parent = open_.empty() ? -1 : open_.back();
+    if (!open_.empty()) {
+        ++open_children_.back();
+    } else if (node.id.find('/') != std::string::npos) {
+        ++top_since_anchor_;
+    } else {
+        top_anchor_ = node.id;
+        top_since_anchor_ = 0;
+    }
     tree_.nodes.push_back(std::move(node));
     return static_cast<int>(tree_.nodes.size()) - 1;
 }
@@ -58,14 +66,24 @@ int Builder::add(Node node) {
 int Builder::open(Node node) {
     const int index = add(std::move(node));
     open_.push_back(index);
+    open_children_.push_back(0);
     return index;
 }
 
 void Builder::close() {
-    if (!open_.empty()) open_.pop_back();
+    if (open_.empty()) return;
+    open_.pop_back();
+    open_children_.pop_back();
 }
 
-std::string Builder::next_id(std::string_view prefix) { return std::string(prefix) + "-" + std::to_string(++counter_); }
+std::string Builder::next_id(std::string_view prefix) {
+    const bool nested = !open_.empty();
+    std::string id = nested ? tree_.nodes[static_cast<size_t>(open_.back())].id : top_anchor_;
+    id += '/';
+    id += prefix;
+    id += std::to_string((nested ? open_children_.back() : top_since_anchor_) + 1);
+    return id;
+}
 
 namespace {
 

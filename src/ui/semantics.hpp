@@ -83,7 +83,13 @@ std::string to_json(const Tree& tree);
 // Collects the nodes of one frame. Parents are opened and closed around their children.
 class Builder {
 public:
-    void clear() { tree_.nodes.clear(); open_.clear(); counter_ = 0; }
+    void clear() {
+        tree_.nodes.clear();
+        open_.clear();
+        open_children_.clear();
+        top_anchor_ = "top";
+        top_since_anchor_ = 0;
+    }
     int add(Node node);                  // returns the node's index
     int open(Node node);                 // adds a node that encloses the next ones
     void close();                        // closes the last opened node
@@ -92,13 +98,21 @@ public:
     const Tree& tree() const { return tree_; }
     Tree& tree() { return tree_; }
     bool empty() const { return tree_.nodes.empty(); }
-    // Unique id for nodes with no natural one (table cells, result lines): prefix + count.
+    // Id for the next node added, one with no natural id (a table's rows and cells, a list's
+    // items, a line of text): its place under the node that holds it ("ladder/row3",
+    // "ladder/row3/cell2"), or at the top level its place after the last node there with an id
+    // of its own ("dose-heading/text2"). A line that comes or goes then renames only the lines
+    // after it up to the next such node, not every later node: one running count made a weight
+    // change rename every row of the tables below, and the DOM layer rebuilt them all on each key.
+    // Natural ids never hold '/', so the two kinds never meet.
     std::string next_id(std::string_view prefix);
 
 private:
     Tree tree_;
     std::vector<int> open_;
-    int counter_ = 0;
+    std::vector<int> open_children_;    // nodes added so far under each open node
+    std::string top_anchor_ = "top";     // the last top-level node's id that is not a made one
+    int top_since_anchor_ = 0;           // top-level nodes with made ids added since it
 };
 
 }  // namespace ui::sem

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 using uitest::HeadlessUi;
 using uitest::kTallDesktop;
@@ -92,6 +93,41 @@ TEST_CASE("the ladder is a table with a header row and one row per step; the pre
     const auto last = ui.tree().children(static_cast<int>(rows.back() - ui.tree().nodes.data()));
     CHECK(last[1]->name == "160 mg");
     CHECK(last.back()->name == "ceiling");
+}
+
+// The DOM layer keys its elements by id: a row that keeps its id is updated in place, one whose
+// id changed is taken down and built again (and a screen reader reading the table loses its
+// place). A line that comes or goes above the ladder must not rename the ladder's rows.
+TEST_CASE("a line that comes or goes above a table renames none of its rows or cells") {
+    HeadlessUi usual("indication=nomid&weight=20&crcl=90", kTallDesktop);
+    // 14.5 kg: the start cannot be measured, so the dose panel adds lines above the ladder.
+    HeadlessUi unmeasurable("indication=nomid&weight=14.5&crcl=90", kTallDesktop);
+    const auto position = [](const HeadlessUi& ui, const char* id) {
+        const auto* n = ui.tree().find(id);
+        REQUIRE(n != nullptr);
+        return static_cast<int>(n - ui.tree().nodes.data());
+    };
+    const int usual_ladder = position(usual, "ladder"), unmeasurable_ladder = position(unmeasurable, "ladder");
+    REQUIRE_MESSAGE(unmeasurable_ladder > usual_ladder, "the case must add nodes above the ladder");
+    const auto ids_under = [](const HeadlessUi& ui, int table) {
+        std::vector<std::string> ids;
+        for (const auto* row : ui.tree().children(table)) {
+            ids.push_back(row->id);
+            for (const auto* cell : ui.tree().children(static_cast<int>(row - ui.tree().nodes.data()))) ids.push_back(cell->id);
+        }
+        return ids;
+    };
+    const auto usual_ids = ids_under(usual, usual_ladder);
+    REQUIRE(usual_ids.size() > 16);
+    CHECK(usual_ids == ids_under(unmeasurable, unmeasurable_ladder));
+    CHECK(usual_ids[1] == "ladder-h0");
+    CHECK(std::find(usual_ids.begin(), usual_ids.end(), "ladder/row2") != usual_ids.end());
+    CHECK(std::find(usual_ids.begin(), usual_ids.end(), "ladder/row2/cell1") != usual_ids.end());
+    // Made ids stay unique in both trees.
+    for (const HeadlessUi* ui : {&usual, &unmeasurable})
+        for (const auto& n : ui->tree().nodes)
+            CHECK_MESSAGE(std::count_if(ui->tree().nodes.begin(), ui->tree().nodes.end(), [&](const auto& m) { return m.id == n.id; }) == 1,
+                          n.id);
 }
 
 TEST_CASE("the exposure plot is a figure with its data as a table, one row per week") {
