@@ -22,8 +22,9 @@ float body_font_px(const Scale& scale) { return std::floor(kBaseFontPx * scale.t
 void load_fonts(const Scale& scale) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2022, 0x2022, 0x2026, 0x2026, 0x2264, 0x2265,
-                                     0x26A0, 0x26A0, 0x2713, 0x2713, 0x2716, 0x2716, 0};
+    // The characters the fonts were subset to (FONT_CODEPOINT_RANGES in CMakeLists.txt), as
+    // ImGui's first-last pairs.
+    static const ImWchar ranges[] = {DOSECHECK_FONT_RANGES, 0};
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;  // the TTF lives in the program's data
     // Rasterised at physical pixels already: no oversampling, glyphs snapped to whole pixels.

@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 using uitest::HeadlessUi;
 using uitest::kTallDesktop;
@@ -161,4 +162,27 @@ TEST_CASE("every character of the worked steps and the marks is in the widget's 
     clinical.settle();
     CHECK(clinical.tree().find("steps-compare") != nullptr);
     CHECK_MESSAGE(missing_glyphs(clinical).empty(), missing_glyphs(clinical));
+}
+
+// The fonts hold only the characters the widget's texts use (FONT_CODEPOINT_RANGES): every
+// anakinra use in each region, with renal impairment, an order, safety inputs and every panel's
+// arithmetic open, and the input errors, is drawn without a "?".
+TEST_CASE("every character the clinical widget draws is in its fonts, for every use, region and input error") {
+    std::vector<std::string> states;
+    for (const auto& use : data::embedded_drug_db().db->find("anakinra")->uses) {
+        const std::string region = use.region == core::Region::Eu ? "eu" : "us";
+        states.push_back("indication=" + use.indication + "&region=" + region +
+                         "&weight=44&weight_unit=lb&age=30&age_unit=months&sex=male&height_cm=90&scr=40&scr_unit=umol%2FL"
+                         "&dose_mg=60&every_hours=48&anc_per_mm3=1200&active_infection=1&asthma=1&start_date=2026-12-01");
+        states.push_back("indication=" + use.indication + "&region=" + region + "&weight=70&age=50&crcl=25&dose_mg=100&doses_per_day=1");
+    }
+    states.push_back("indication=nomid&weight=-3&age=abc&crcl=1e9&dose_mg=40&doses_per_day=2");
+    states.push_back("indication=nomid&weight=120&age=2&dose_mg=2000&doses_per_day=9");
+    for (const auto& state : states) {
+        HeadlessUi ui(state, kTallDesktop);
+        for (const char* panel : {"arithmetic-patient", "arithmetic-dose", "arithmetic-check", "arithmetic-compare"})
+            if (ui.tree().find(panel) != nullptr) ui.press(panel);
+        ui.settle();
+        CHECK_MESSAGE(missing_glyphs(ui).empty(), state << ": " << missing_glyphs(ui));
+    }
 }
