@@ -134,8 +134,8 @@ void input_radios(App& app, const char* name) {
     radio_group(app.ui, f.name.c_str(), f.label.c_str(), value_of(app, f), options_of(f));
 }
 
-void steps_list(App& app, core::StepPanel panel) {
-    const std::string id = std::string("steps-") + std::string(core::to_string(panel));
+void steps_list(App& app, core::StepPanel panel, std::string_view id_prefix) {
+    const std::string id = std::string(id_prefix) + std::string(core::to_string(panel));
     bool open = false;
     for (const auto& s : app.response.steps) {
         if (s.panel != panel) continue;
@@ -154,7 +154,7 @@ void arithmetic(App& app, core::StepPanel panel) {
     const std::string id = std::string("arithmetic-") + std::string(core::to_string(panel));
     const std::string label = std::string(shown ? "Hide" : "Show") + " the arithmetic (" + panel_word(panel) + ")";
     if (button(app.ui, id.c_str(), label.c_str())) shown = !shown;
-    if (shown) steps_list(app, panel);
+    if (shown) steps_list(app, panel, "steps-");
 }
 
 bool evaluate_inputs(App& app, const core::DrugDb& db, const Services& services) {

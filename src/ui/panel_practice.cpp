@@ -121,7 +121,7 @@ bool practice_panel(App& app, const core::DrugDb& db) {
         text(ui, "Rule: " + source_words(view.teaching_case->source), Tone::Muted);
     }
     heading(ui, "practice-steps-heading", "The worked steps", 3);
-    for (core::StepPanel panel : core::kStepPanels) steps_list(app, panel);
+    for (core::StepPanel panel : core::kStepPanels) steps_list(app, panel, "practice-steps-");
     if (button(ui, "try_again", "Try again")) {
         for (auto& a : in.answers) a.clear();
         in.checked.clear();

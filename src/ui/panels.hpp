@@ -28,8 +28,10 @@ bool practice_panel(App& app, const core::DrugDb& db);
 // "Show the arithmetic (<panel>)": a button that shows or hides the response's steps for one
 // panel, each with its rule's source. Nothing when the response has no steps for it.
 void arithmetic(App& app, core::StepPanel panel);
-// The steps of one panel as a list (the arithmetic, and practice mode's worked steps).
-void steps_list(App& app, core::StepPanel panel);
+// The steps of one panel as a list (the arithmetic, and practice mode's worked steps), its id
+// `id_prefix` + the panel's name: a checked practice case draws both, and the DOM layer keys
+// its elements by id.
+void steps_list(App& app, core::StepPanel panel, std::string_view id_prefix);
 
 // An input of the field table (fields.hpp) as a control, with its label, unit and error.
 void input_text(App& app, const char* name, float width_em = 6);

@@ -3,6 +3,7 @@
 #include "json_writer.hpp"
 
 #include <cmath>
+#include <utility>
 
 namespace ui::sem {
 
@@ -51,9 +52,10 @@ std::vector<const Node*> Tree::children(int index) const {
 
 int Builder::add(Node node) {
     node.parent = open_.empty() ? -1 : open_.back();
+    const bool made = std::exchange(made_next_, false);
     if (!open_.empty()) {
         ++open_children_.back();
-    } else if (node.id.find('/') != std::string::npos) {
+    } else if (made) {
         ++top_since_anchor_;
     } else {
         top_anchor_ = node.id;
@@ -77,9 +79,10 @@ void Builder::close() {
 }
 
 std::string Builder::next_id(std::string_view prefix) {
+    made_next_ = true;
     const bool nested = !open_.empty();
     std::string id = nested ? tree_.nodes[static_cast<size_t>(open_.back())].id : top_anchor_;
-    id += '/';
+    id += nested ? '/' : '+';
     id += prefix;
     id += std::to_string((nested ? open_children_.back() : top_since_anchor_) + 1);
     return id;

@@ -89,6 +89,7 @@ public:
         open_children_.clear();
         top_anchor_ = "top";
         top_since_anchor_ = 0;
+        made_next_ = false;
     }
     int add(Node node);                  // returns the node's index
     int open(Node node);                 // adds a node that encloses the next ones
@@ -101,10 +102,11 @@ public:
     // Id for the next node added, one with no natural id (a table's rows and cells, a list's
     // items, a line of text): its place under the node that holds it ("ladder/row3",
     // "ladder/row3/cell2"), or at the top level its place after the last node there with an id
-    // of its own ("dose-heading/text2"). A line that comes or goes then renames only the lines
-    // after it up to the next such node, not every later node: one running count made a weight
-    // change rename every row of the tables below, and the DOM layer rebuilt them all on each key.
-    // Natural ids never hold '/', so the two kinds never meet.
+    // of its own ("dose-heading+text2"; '+', so it never meets the ids of that node's own
+    // children). A line that comes or goes then renames only the lines after it up to the next
+    // such node, not every later node: one running count made a weight change rename every row
+    // of the tables below, and the DOM layer rebuilt them all on each key. Natural ids hold
+    // neither '/' nor '+'.
     std::string next_id(std::string_view prefix);
 
 private:
@@ -113,6 +115,7 @@ private:
     std::vector<int> open_children_;    // nodes added so far under each open node
     std::string top_anchor_ = "top";     // the last top-level node's id that is not a made one
     int top_since_anchor_ = 0;           // top-level nodes with made ids added since it
+    bool made_next_ = false;             // next_id() was called for the node add() receives next
 };
 
 }  // namespace ui::sem

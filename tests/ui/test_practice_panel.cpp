@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -60,7 +61,7 @@ TEST_CASE("Check marks the answers, shows the steps and the learning point, then
     CHECK(ui.shows("10\xC3\x97 too high: check the decimal point"));
     CHECK(ui.shows("Learning point"));
     CHECK(ui.tree().find("practice-marks") != nullptr);
-    CHECK(ui.tree().find("steps-dose") != nullptr);
+    CHECK(ui.tree().find("practice-steps-dose") != nullptr);
     CHECK(ui.tree().find("ladder") != nullptr);
     CHECK(ui.app.state.find("checked=1") != std::string::npos);
     CHECK(ui.app.practice_json.find("\"right\":2") != std::string::npos);
@@ -178,11 +179,23 @@ TEST_CASE("every character the clinical widget draws is in its fonts, for every 
     }
     states.push_back("indication=nomid&weight=-3&age=abc&crcl=1e9&dose_mg=40&doses_per_day=2");
     states.push_back("indication=nomid&weight=120&age=2&dose_mg=2000&doses_per_day=9");
+    // A checked practice case draws its worked steps and, below, the clinical panels with their own.
+    states.push_back("mode=practice&case=" + data::embedded_drug_db().db->teaching.cases.front().id + "&answer_1=1&answer_2=2&checked=1");
     for (const auto& state : states) {
         HeadlessUi ui(state, kTallDesktop);
         for (const char* panel : {"arithmetic-patient", "arithmetic-dose", "arithmetic-check", "arithmetic-compare"})
             if (ui.tree().find(panel) != nullptr) ui.press(panel);
         ui.settle();
         CHECK_MESSAGE(missing_glyphs(ui).empty(), state << ": " << missing_glyphs(ui));
+        // Every id once: the DOM layer keys its elements by id.
+        for (const auto& n : ui.tree().nodes)
+            CHECK_MESSAGE(std::count_if(ui.tree().nodes.begin(), ui.tree().nodes.end(), [&](const auto& m) { return m.id == n.id; }) == 1,
+                          state << ": " << n.id);
     }
+    // What a person types is drawn back: the symbols a number may be typed with are in the fonts.
+    HeadlessUi typed("indication=nomid&age=6", kTallDesktop);
+    typed.set_field("weight", "2\xC2\xBD\xC2\xA0kg\xC2\xB0");  // 2½ kg° with a no-break space
+    typed.settle();
+    CHECK(typed.shows("2\xC2\xBD"));
+    CHECK_MESSAGE(missing_glyphs(typed).empty(), missing_glyphs(typed));
 }
