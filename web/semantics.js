@@ -163,6 +163,7 @@
   function same(a, b) {
     if (a === b) return true;
     if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+    if (Array.isArray(a) !== Array.isArray(b)) return false;  // [] and {} have the same (no) keys
     var keys = Object.keys(a);
     if (keys.length !== Object.keys(b).length) return false;
     for (var i = 0; i < keys.length; i++) if (!same(a[keys[i]], b[keys[i]])) return false;
@@ -315,7 +316,8 @@
     var kids = {top: []};
     nodes.forEach(function (node, index) {
       var entry = entries[node.id];
-      if (!entry || entry.node.role !== node.role) {
+      // A heading's level is its tag (h2, h3): a new level needs a new element.
+      if (!entry || entry.node.role !== node.role || (node.role === 'heading' && entry.node.level !== node.level)) {
         if (entry && entry.el.parentNode) entry.el.parentNode.removeChild(entry.el);
         entry = create(node);
         entries[node.id] = entry;

@@ -274,3 +274,19 @@ test('only the brief line is live; the whole record is never announced by itself
     await page.locator('#dose-announcement[role="status"]').count(), 1);
   await context.close();
 });
+
+// A heading's level is its element's tag: a node that keeps its id but changes level must come
+// back as an element of the new level, or a screen reader's heading outline would be wrong.
+test('a heading whose level changes is given an element of its new level', async () => {
+  const { context, page } = await openWidget(browser, baseUrl, 'indication=nomid&weight=20');
+  await waitForIdle(page);
+  const tagAfter = (level) => page.evaluate((level) => {
+    window.DoseCheckerSemantics.publish(JSON.stringify({ content: [0, 0, 400, 200], font_px: 15,
+      nodes: [{ id: 'a-heading', role: 'heading', name: 'Results', level, rect: [0, 0, 200, 20] }] }));
+    return document.querySelector('#semantics [data-sem-id="a-heading"]').tagName;
+  }, level);
+  assert.equal(await tagAfter(2), 'H2');
+  assert.equal(await tagAfter(3), 'H3');
+  assert.deepEqual(await page.getByRole('heading', { level: 3 }).allTextContents(), ['Results']);
+  await context.close();
+});

@@ -64,6 +64,8 @@ test('the module\'s files are preloaded with the page and fetched once each, the
 test('typing into a field fetches nothing: each key rewrites the fragment, and no request follows, not even the icon', async () => {
   const { context, page } = await openWidget(browser, baseUrl, 'indication=nomid&weight=20');
   await waitForIdle(page);
+  // The service worker's own install (its precache) fetches too: listened to only once it is done.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   const requested = [];
   context.on('request', (r) => requested.push(r.url().slice(0, 120)));
   const weight = page.getByRole('textbox', { name: 'Weight', exact: true });
