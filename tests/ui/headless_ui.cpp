@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdarg>
+#include <set>
 
 namespace uitest {
 
@@ -123,6 +124,15 @@ const DrawnItem* HeadlessUi::item(const std::string& label) const {
     for (const auto& i : items_)
         if (i.label == label) return &i;
     return nullptr;
+}
+
+std::string HeadlessUi::duplicate_ids() const {
+    std::set<std::string> seen, repeated;
+    for (const auto& n : tree().nodes)
+        if (!seen.insert(n.id).second) repeated.insert(n.id);
+    std::string out;
+    for (const auto& id : repeated) out += (out.empty() ? "" : " ") + id;
+    return out;
 }
 
 }  // namespace uitest

@@ -50,6 +50,9 @@ public:
     const std::vector<DrawnItem>& items() const { return items_; }
     const DrawnItem* item(const std::string& label) const;  // the last frame's item with this label
     const ui::sem::Tree& tree() const { return app.ui.sem.tree(); }  // the last frame's semantics
+    // Ids that more than one of the last frame's semantics nodes carry, space-separated (the DOM
+    // layer keys its elements by id, so there must be none).
+    std::string duplicate_ids() const;
 
     ui::App app;
 

@@ -6,7 +6,6 @@
 
 #include <doctest/doctest.h>
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -188,9 +187,7 @@ TEST_CASE("every character the clinical widget draws is in its fonts, for every 
         ui.settle();
         CHECK_MESSAGE(missing_glyphs(ui).empty(), state << ": " << missing_glyphs(ui));
         // Every id once: the DOM layer keys its elements by id.
-        for (const auto& n : ui.tree().nodes)
-            CHECK_MESSAGE(std::count_if(ui.tree().nodes.begin(), ui.tree().nodes.end(), [&](const auto& m) { return m.id == n.id; }) == 1,
-                          state << ": " << n.id);
+        CHECK_MESSAGE(ui.duplicate_ids().empty(), state << ": " << ui.duplicate_ids());
     }
     // What a person types is drawn back: the symbols a number may be typed with are in the fonts.
     HeadlessUi typed("indication=nomid&age=6", kTallDesktop);

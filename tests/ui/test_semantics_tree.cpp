@@ -50,11 +50,9 @@ TEST_CASE("every control has a role and its visible label as name (the README's 
         {"export_json", "Export JSON"}, {"clear", "Clear"}, {"ecoli_hypersensitivity", "E. coli protein hypersensitivity"}};
     for (const auto& want : names) CHECK_MESSAGE(node(ui, want.first).name == want.second, want.first);
     // No control without a name, and every id is unique (the DOM keys its elements by it).
-    for (const auto& n : ui.tree().nodes) {
+    for (const auto& n : ui.tree().nodes)
         if (is_control(n.role)) CHECK_MESSAGE(!n.name.empty(), n.id);
-        CHECK_MESSAGE(std::count_if(ui.tree().nodes.begin(), ui.tree().nodes.end(), [&](const auto& m) { return m.id == n.id; }) == 1,
-                      n.id);
-    }
+    CHECK_MESSAGE(ui.duplicate_ids().empty(), ui.duplicate_ids());
     // A text field carries its value and what it expects; a choice its options and value.
     CHECK(node(ui, "weight").value == "14");
     CHECK(node(ui, "weight").input == ui::sem::InputKind::Decimal);
@@ -124,10 +122,8 @@ TEST_CASE("a line that comes or goes above a table renames none of its rows or c
     CHECK(std::find(usual_ids.begin(), usual_ids.end(), "ladder/row2") != usual_ids.end());
     CHECK(std::find(usual_ids.begin(), usual_ids.end(), "ladder/row2/cell1") != usual_ids.end());
     // Made ids stay unique in both trees.
-    for (const HeadlessUi* ui : {&usual, &unmeasurable})
-        for (const auto& n : ui->tree().nodes)
-            CHECK_MESSAGE(std::count_if(ui->tree().nodes.begin(), ui->tree().nodes.end(), [&](const auto& m) { return m.id == n.id; }) == 1,
-                          n.id);
+    CHECK_MESSAGE(usual.duplicate_ids().empty(), usual.duplicate_ids());
+    CHECK_MESSAGE(unmeasurable.duplicate_ids().empty(), unmeasurable.duplicate_ids());
 }
 
 TEST_CASE("the exposure plot is a figure with its data as a table, one row per week") {
