@@ -59,10 +59,13 @@ function iconDataUrl() {
 // the icon into their icon link, and _headers for static hosts.
 function writeSite(indexHtml, siteDir) {
   const config = JSON.parse(readFileSync(HEADERS_FILE, 'utf8'));
-  const page = readFileSync(indexHtml, 'utf8');
-  if (!page.includes('content="{csp}"')) throw new Error(`${indexHtml}: no CSP meta placeholder content="{csp}"`);
-  if (!page.includes('href="{icon_svg}"')) throw new Error(`${indexHtml}: no icon placeholder href="{icon_svg}"`);
-  const filled = page.replace('content="{csp}"', `content="${config.csp}"`).replace('href="{icon_svg}"', `href="${iconDataUrl()}"`);
+  // Each placeholder must be there: a page without one would ship it unfilled.
+  const fills = [['content="{csp}"', `content="${config.csp}"`], ['href="{icon_svg}"', `href="${iconDataUrl()}"`]];
+  let filled = readFileSync(indexHtml, 'utf8');
+  for (const [placeholder, value] of fills) {
+    if (!filled.includes(placeholder)) throw new Error(`${indexHtml}: no placeholder ${placeholder}`);
+    filled = filled.replace(placeholder, value);
+  }
   writeFileSync(join(siteDir, 'index.html'), filled);
   writeFileSync(join(siteDir, 'embed.html'), filled);
   writeFileSync(join(siteDir, '_headers'), netlifyFormat(headerRules()));
